@@ -1,0 +1,169 @@
+"""The review record: the contract `abstractor review --format json` prints (shared spec)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from abstractor.core.document import Evidence, Frozen
+
+Outcome = Literal["meets_criteria", "does_not_meet_criteria", "insufficient_documentation"]
+Status = Literal["met", "not_met", "unknown"]
+Severity = Literal["info", "warning", "critical"]
+Site = Literal["lumbar_spine", "femoral_neck", "total_hip", "radius_33", "other"]
+TrialOutcome = Literal["inadequate_efficacy", "intolerance", "ongoing", "completed", "unknown"]
+Barrier = Literal["cannot_swallow", "cannot_remain_upright", "gi_condition"]
+
+
+class PolicyRef(Frozen):
+    id: str
+    effective_date: str
+    version: str | None = None
+    title: str | None = None
+
+
+class Request(Frozen):
+    product: str | None = None
+    dose_mg: float | None = None
+    interval_months: float | None = None
+    hcpcs: list[str] = Field(default_factory=list)
+    date_of_service: str | None = None
+    units: int | None = None
+    admin_cpt: list[str] = Field(default_factory=list)
+
+
+class TScore(Frozen):
+    site: Site
+    value: float
+    date: str | None = None
+    site_detail: str | None = None
+    bmd: float | None = None
+    percent_change: float | None = None
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class Fracture(Frozen):
+    site: str
+    fragility: bool | None = None
+    cause: str | None = None
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class BisphosphonateTrial(Frozen):
+    drug: str
+    route: Literal["oral", "iv"]
+    months: float | None = None
+    outcome: TrialOutcome = "unknown"
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class Facts(Frozen):
+    """What the chart says; null means the chart does not say, false that it says no."""
+
+    sex: Literal["female", "male"] | None = None
+    age: int | None = None
+    postmenopausal: bool | None = None
+    t_scores: list[TScore] = Field(default_factory=list)
+    fragility_fracture: bool | None = None
+    fractures: list[Fracture] = Field(default_factory=list)
+    icd10: list[str] = Field(default_factory=list)
+    bisphosphonate_trials: list[BisphosphonateTrial] = Field(default_factory=list)
+    oral_bisphosphonate_barrier: Barrier | None = None
+    systemic_glucocorticoid: bool | None = None
+    aromatase_inhibitor: bool | None = None
+    androgen_deprivation: bool | None = None
+    breast_cancer: bool | None = None
+    prostate_cancer: bool | None = None
+    bone_metastases: bool | None = None
+    severe_renal_impairment: bool | None = None
+    ckd_mbd_evaluated: bool | None = None
+    concurrent_osteoporosis_therapy: list[str] = Field(default_factory=list)
+    high_risk_per_prescriber: bool | None = None
+    on_denosumab: bool | None = None
+    # Beyond the contract: facts the policy clauses, flags and summary need.
+    bisphosphonate_naive: bool | None = None
+    bilateral_orchiectomy: bool | None = None
+    estrogen_deprivation: bool | None = None
+    giant_cell_tumor: bool | None = None
+    osteoporosis_prevention: bool | None = None
+    glucocorticoid_mg_per_day: float | None = None
+    crcl_ml_min: float | None = None
+    egfr: float | None = None
+    ckd_stage: int | None = None
+    frax_major: float | None = None
+    frax_hip: float | None = None
+    calcium_vitamin_d: bool | None = None
+    dental_evaluation: bool | None = None
+    denosumab_injection_dates: list[str] = Field(default_factory=list)
+    conflicts: list[str] = Field(default_factory=list)
+
+
+class Determination(Frozen):
+    outcome: Outcome
+    indication: str | None = None
+    approval_months: int | None = None
+    summary_markdown: str
+
+
+class CriterionResult(Frozen):
+    id: str
+    text: str
+    status: Status
+    evidence: list[Evidence] = Field(default_factory=list)
+    kind: Literal["all", "any", "leaf"] = "leaf"
+    fact: str | None = None
+
+
+class ExclusionResult(Frozen):
+    id: str
+    text: str
+    evidence: list[Evidence] = Field(min_length=1)
+
+
+class Flag(Frozen):
+    code: str
+    severity: Severity
+    message: str
+    source: str | None = None
+
+
+class Extraction(Frozen):
+    llm_used: bool = False
+    llm_fields: list[str] = Field(default_factory=list)
+    rules_version: str | None = None
+    model: str | None = None
+    prompt_version: str | None = None
+    masked_identifiers: bool | None = None
+
+
+class Skipped(Frozen):
+    source: str
+    reason: str
+
+
+class DocumentInfo(Frozen):
+    source: str
+    kind: Literal["note", "pdf"]
+    sha256: str
+    pages: int | None = None
+    tables: int = 0
+    encoding: str | None = None
+
+
+class ReviewRecord(Frozen):
+    bundle_id: str
+    policy: PolicyRef
+    request: Request
+    facts: Facts
+    fact_evidence: dict[str, list[Evidence]]
+    determination: Determination
+    criteria: list[CriterionResult]
+    exclusions: list[ExclusionResult]
+    gaps: list[str]
+    flags: list[Flag]
+    extraction: Extraction
+    skipped: list[Skipped] = Field(default_factory=list)
+    warnings: list[Skipped] = Field(default_factory=list)
+    documents: list[DocumentInfo] = Field(default_factory=list)
+    abstractor_version: str | None = None

@@ -1,0 +1,1 @@
+"""Reading chart bundles into Documents (pdfplumber lives here)."""
