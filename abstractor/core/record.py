@@ -83,6 +83,7 @@ class Facts(Frozen):
     on_denosumab: bool | None = None
     # Beyond the contract: facts the policy clauses, flags and summary need.
     bisphosphonate_naive: bool | None = None
+    oral_bisphosphonate_barriers: list[Barrier] = Field(default_factory=list)
     bilateral_orchiectomy: bool | None = None
     estrogen_deprivation: bool | None = None
     giant_cell_tumor: bool | None = None

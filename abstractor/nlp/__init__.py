@@ -1,0 +1,1 @@
+"""Fact extraction with medspaCy (spaCy and medspaCy live here)."""

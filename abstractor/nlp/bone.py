@@ -1,0 +1,238 @@
+"""Bone facts: T-scores from prose and DXA tables, and fractures with their site and mechanism."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from abstractor.core.document import Document, Evidence, Table
+from abstractor.core.record import Fracture, TScore
+from abstractor.nlp.findings import Findings, unique
+from abstractor.nlp.mentions import AnalyzedDocument, Mention
+from abstractor.nlp.rules import RuleSet
+from abstractor.nlp.values import dates_in, number
+
+
+def _nearest_site(patterns: dict[str, re.Pattern[str]], text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The site whose phrase ends last in text[start:end] (longest on a tie), with where it starts."""
+    best = None
+    for site, pattern in patterns.items():
+        for m in pattern.finditer(text, start, end):
+            key = (m.end(), m.end() - m.start())
+            if best is None or key > best[0]:
+                best = (key, site, m.start())
+    return (best[1], best[2]) if best else None
+
+
+def _first_site(patterns: dict[str, re.Pattern[str]], text: str, start: int, end: int) -> str | None:
+    """The site named first in text[start:end] ("T-score -2.6 at the femoral neck")."""
+    hits = [(m.start(), site) for site, p in patterns.items() if (m := p.search(text, start, end))]
+    return min(hits)[1] if hits else None
+
+
+def t_scores(analyzed: list[AnalyzedDocument], rules: RuleSet) -> list[TScore]:
+    """Every documented T-score, current or past, from prose and table rows; Z-scores never count."""
+    found: list[TScore] = []
+    for a in analyzed:
+        found += _prose_t_scores(a, rules)
+        for table in a.doc.tables:
+            found += _table_t_scores(a.doc, table, rules)
+    return _merge(found)
+
+
+def _prose_t_scores(a: AnalyzedDocument, rules: RuleSet) -> list[TScore]:
+    out: list[TScore] = []
+    text, rx = a.doc.text, rules.regex
+    previous: dict[int, tuple[int, str]] = {}  # sentence index -> (end of last T-score, its site)
+    for m in sorted((m for m in a.mentions if m.label == "T_SCORE"), key=lambda m: m.start):
+        if m.negated or not m.about_patient:
+            continue
+        value_match = rx["score_value"].search(m.text)
+        value = number(value_match.group("value")) if value_match else None
+        if value is None or not -7 <= value <= 4:
+            continue
+        # "T-score between -1.0 and -2.5", "-2.5 or below": thresholds, not the patient's values.
+        if rx["t_score_threshold"].match(text, m.start) or rx["value_is_threshold"].match(text, m.end):
+            continue
+        sentence = m.sentence
+        window_start, inherited = previous.get(sentence.index, (sentence.start, None))
+        site_hit = _nearest_site(rules.site_regex, text, window_start, m.start)
+        after = _first_site(rules.site_regex, text, m.end, min(m.end + 25, sentence.end))
+        site = site_hit[0] if site_hit else after or inherited or "other"
+        quote_start = site_hit[1] if site_hit else m.start
+        previous[sentence.index] = (m.end, site)
+        date = _prose_date(text, m, rules)
+        bmd = rules.regex["bmd"].search(text, window_start, m.start)
+        out.append(
+            TScore(
+                site=site,
+                value=value,
+                date=date,
+                site_detail=text[site_hit[1] : m.start].strip(" ,:;") or None if site_hit else None,
+                bmd=float(bmd.group("bmd")) if bmd else None,
+                evidence=[a.doc.evidence(quote_start, m.end)],
+            )
+        )
+    for index, (last_end, _) in previous.items():
+        out += _listed_after(a, a.sentences[index], last_end, rules)
+    return out
+
+
+def _listed_after(a: AnalyzedDocument, sentence, start: int, rules: RuleSet) -> list[TScore]:
+    """Values listed by site after a T-score in one sentence: "lumbar spine T-score -1.4, femoral neck -1.1"."""
+    text, out = a.doc.text, []
+    z_spans = [(m.start, m.end) for m in a.mentions if m.label == "Z_SCORE"]
+    for hit in rules.regex["site_value"].finditer(text, start, sentence.end):
+        if any(zs <= hit.start() < ze for zs, ze in z_spans) or re.search(r"(?i)\bz\b|z-score|%", text[start : hit.start()]):
+            break  # from a Z-score on, the list is of Z-scores
+        site_hit = _nearest_site(rules.site_regex, text, max(start, hit.start() - 25), hit.start())
+        value = number(hit.group("value"))
+        if site_hit and value is not None and not rules.regex["value_is_threshold"].match(text, hit.end()):
+            date = dates_in(rules.regex["date"], text, sentence.start, hit.start())
+            out.append(TScore(site=site_hit[0], value=value, date=date[-1][2] if date else None,
+                              site_detail=text[site_hit[1] : hit.start()].strip(" ,:;") or None,
+                              evidence=[a.doc.evidence(site_hit[1], hit.end())]))
+        start = hit.end()
+    return out
+
+
+def _prose_date(text: str, m: Mention, rules: RuleSet) -> str | None:
+    """A date in parentheses right after the value, else the last date earlier in the sentence."""
+    after = dates_in(rules.regex["date"], text, m.end, min(m.end + 16, m.sentence.end))
+    if after and "(" in text[m.end : after[0][0]]:
+        return after[0][2]
+    before = dates_in(rules.regex["date"], text, m.sentence.start, m.start)
+    return before[-1][2] if before else None
+
+
+def _column(header: tuple[str, ...], pattern: str) -> int | None:
+    for i, name in enumerate(header):
+        if re.search(pattern, name, re.IGNORECASE):
+            return i
+    return None
+
+
+def _table_t_scores(doc: Document, table: Table, rules: RuleSet) -> list[TScore]:
+    t_col = _column(table.header, r"^\s*T[- ]?score")
+    if t_col is None:
+        return []
+    region_col = _column(table.header, r"region|site|location|area|skeletal") or 0
+    bmd_col = _column(table.header, r"\bBMD\b|g/cm")
+    change_col = _column(table.header, r"%|change")
+    out = []
+    for row in table.rows:
+        cells = row.cells
+        if row.start is None or t_col >= len(cells) or region_col >= len(cells):
+            continue  # a row that cannot be cited is not reported
+        value = number(cells[t_col].text)
+        region = cells[region_col].text
+        if value is None or not -7 <= value <= 4:
+            continue
+        site_hit = _nearest_site(rules.site_regex, region, 0, len(region))
+        out.append(
+            TScore(
+                site=site_hit[0] if site_hit else "other",
+                value=value,
+                date=_table_date(doc, row.start, rules),
+                site_detail=region,
+                bmd=number(cells[bmd_col].text) if bmd_col is not None and bmd_col < len(cells) else None,
+                percent_change=number(cells[change_col].text.rstrip("%"))
+                if change_col is not None and change_col < len(cells)
+                else None,
+                evidence=[doc.evidence(row.start, row.end)],
+            )
+        )
+    return out
+
+
+def _table_date(doc: Document, row_start: int, rules: RuleSet) -> str | None:
+    """The first date on the nearest line above the row that holds one, on the same page."""
+    page = next((p for p in doc.pages if p.start <= row_start <= p.end), None)
+    top = page.start if page else 0
+    lines = doc.text[top:row_start].splitlines()
+    for line in reversed(lines):
+        hits = dates_in(rules.regex["date"], line)
+        if hits:
+            return hits[0][2]
+    return None
+
+
+def _merge(scores: list[TScore]) -> list[TScore]:
+    """One entry per (site, value, study date); an undated mention joins a dated one of the same value."""
+    groups: dict[tuple[str, float], list[TScore]] = defaultdict(list)
+    for t in scores:
+        groups[(t.site, round(t.value, 2))].append(t)
+    merged = []
+    for items in groups.values():
+        dates = sorted({t.date for t in items if t.date})
+        for date in dates or [None]:
+            members = [t for t in items if t.date == date or t.date is None or len(dates) <= 1]
+            first = next((t for t in members if t.percent_change is not None or t.bmd is not None), members[0])
+            merged.append(
+                first.model_copy(
+                    update={
+                        "date": date,
+                        "bmd": next((t.bmd for t in members if t.bmd is not None), None),
+                        "percent_change": next((t.percent_change for t in members if t.percent_change is not None), None),
+                        "evidence": unique(ev for t in members for ev in t.evidence),
+                    }
+                )
+            )
+    return merged
+
+
+def fractures(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, list[Evidence]], out: Findings) -> None:
+    """The patient's fractures by site, and whether any was a fragility fracture."""
+    by_site: dict[str, list[tuple[bool | None, Evidence, str | None]]] = defaultdict(list)
+    denied: list[Evidence] = []
+    for a in analyzed:
+        for m in a.mentions:
+            if m.label != "FRACTURE" or not m.about_patient:
+                continue
+            if m.negated:
+                denied.append(m.evidence())
+                continue
+            site = _fracture_site(a, m, rules)
+            fragility, cause = _mechanism(a, m, site, rules)
+            by_site[site].append((fragility, m.evidence(), cause))
+    found = []
+    for site, items in by_site.items():
+        flags = [f for f, _, _ in items]
+        fragility = True if True in flags else (False if flags and all(f is False for f in flags) else None)
+        cause = next((c for f, _, c in items if c and f == fragility), None)
+        found.append(Fracture(site=site, fragility=fragility, cause=cause, evidence=unique(e for _, e, _ in items)))
+    out.set("fractures", found)
+    coded = [ev for code, evs in codes.items() if code.startswith(("M80", "Z87.310", "Z87.311")) for ev in evs]
+    yes = [ev for f in found if f.fragility for ev in f.evidence] + coded
+    no = denied + [ev for f in found if f.fragility is False for ev in f.evidence]
+    out.boolean("fragility_fracture", yes, no)
+
+
+def _fracture_site(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> str:
+    text, s = a.doc.text, m.sentence
+    best = None
+    for site, pattern in rules.fracture_site_regex.items():
+        for hit in pattern.finditer(text, s.start, s.end):
+            distance = m.start - hit.end() if hit.end() <= m.start else hit.start() - m.end + 5
+            if distance >= 0 and (best is None or distance < best[0]):
+                best = (distance, site)
+    return best[1] if best else "unspecified"
+
+
+def _mechanism(a: AnalyzedDocument, m: Mention, site: str, rules: RuleSet) -> tuple[bool | None, str | None]:
+    """(fragility, cause) from the sentence and its neighbours: trauma excludes, low-energy includes."""
+    text, rx = a.doc.text, rules.regex
+    fragile = trauma = None
+    for s in a.neighbours(m.sentence):
+        for hit in rx["fracture_fragility"].finditer(text, s.start, s.end):
+            fragile = fragile or hit.group(0)
+        for hit in rx["fracture_trauma"].finditer(text, s.start, s.end):
+            if not rx["cue_negated"].search(text, max(s.start, hit.start() - 30), hit.start()):
+                trauma = trauma or hit.group(0)
+    if trauma and not fragile:
+        return False, trauma
+    if fragile:
+        return True, fragile
+    if site == "vertebra" and rx["fracture_compression"].search(text, m.sentence.start, m.sentence.end):
+        return True, "vertebral compression without trauma"
+    return None, None

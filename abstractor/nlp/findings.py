@@ -1,0 +1,53 @@
+"""Collecting fact values with their evidence, and marking facts the chart contradicts itself on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from abstractor.core.document import Evidence
+
+
+def unique(evidence: Iterable[Evidence]) -> list[Evidence]:
+    """Evidence without repeats, in first-seen order."""
+    seen, out = set(), []
+    for ev in evidence:
+        key = (ev.source, ev.start, ev.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
+
+
+@dataclass
+class Findings:
+    """Fact values, their evidence (keyed by fact name) and the facts found conflicting."""
+
+    values: dict[str, object] = field(default_factory=dict)
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+    conflicts: list[str] = field(default_factory=list)
+
+    def set(self, name: str, value: object, evidence: Iterable[Evidence] = ()) -> None:
+        """Record a value; evidence is kept for non-empty values only."""
+        self.values[name] = value
+        evs = unique(evidence)
+        if value not in (None, [], "") and evs:
+            self.evidence[name] = unique([*self.evidence.get(name, []), *evs])
+
+    def boolean(
+        self, name: str, yes: Iterable[Evidence], no: Iterable[Evidence], *, conflicting: bool = False
+    ) -> bool | None:
+        """True when the chart affirms, False when it only denies, None when silent.
+
+        With both, `conflicting` facts (a status that cannot be both) become None with both pieces of
+        evidence and the fact named in `conflicts`; other facts (something ever documented) are True.
+        """
+        yes, no = unique(yes), unique(no)
+        if yes and no and conflicting:
+            self.values[name] = None
+            self.evidence[name] = yes + no
+            self.conflicts.append(name)
+            return None
+        value = True if yes else (False if no else None)
+        self.set(name, value, yes or no)
+        return value

@@ -1,0 +1,220 @@
+"""Patient facts: sex, age, menopause, cancers, kidney function, fracture risk, supplements, codes."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+
+from abstractor.core.document import Evidence
+from abstractor.nlp.findings import Findings
+from abstractor.nlp.mentions import AnalyzedDocument, Mention
+from abstractor.nlp.rules import RuleSet
+from abstractor.nlp.values import dates_in, number
+
+_SEX_WORDS = {"female": "female", "woman": "female", "lady": "female", "f": "female",
+              "male": "male", "man": "male", "gentleman": "male", "m": "male",
+              "mrs": "female", "ms": "female", "miss": "female", "mr": "male"}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iiia": 3, "iiib": 3, "iv": 4, "v": 5}
+
+
+def _by_label(analyzed: list[AnalyzedDocument], *labels: str) -> list[Mention]:
+    return [m for a in analyzed for m in a.mentions if m.label in labels]
+
+
+def _family_sentence(a: AnalyzedDocument, start: int, end: int) -> bool:
+    return any(m.family for m in a.mentions if m.start >= start and m.end <= end)
+
+
+def sex_and_age(analyzed: list[AnalyzedDocument], rules: RuleSet, reference: date | None, out: Findings) -> None:
+    """Sex from explicit fields first, then words; age as the chart states it, else from the date of birth."""
+    rx = rules.regex
+    strong: dict[str, list[Evidence]] = defaultdict(list)
+    weak: dict[str, list[Evidence]] = defaultdict(list)
+    ages: Counter[int] = Counter()
+    age_evidence: dict[int, list[Evidence]] = defaultdict(list)
+    for a in analyzed:
+        text = a.doc.text
+        for s in a.sentences:
+            if s.section == "family_history" or _family_sentence(a, s.start, s.end):
+                continue
+            for m in rx["sex_explicit"].finditer(text, s.start, s.end):
+                sex = _SEX_WORDS[(m.group("sex") or m.group("sex2")).lower()]
+                strong[sex].append(a.doc.evidence(m.start(), m.end()))
+            for name in ("sex_word", "sex_honorific"):
+                for m in rx[name].finditer(text, s.start, s.end):
+                    weak[_SEX_WORDS[m.group("word").lower()]].append(a.doc.evidence(m.start(), m.end()))
+            for m in rx["age"].finditer(text, s.start, s.end):
+                age = int(next(g for g in (m.group("age"), m.group("age2"), m.group("age3"), m.group("age4")) if g))
+                if 18 <= age <= 110:
+                    ages[age] += 1
+                    age_evidence[age].append(a.doc.evidence(m.start(), m.end()))
+    votes = strong if strong else weak
+    if len(votes) == 1:
+        sex = next(iter(votes))
+        out.set("sex", sex, votes[sex])
+    elif len(votes) > 1:
+        out.set("sex", None)
+        out.evidence["sex"] = [ev for evs in votes.values() for ev in evs]
+        out.conflicts.append("sex")
+    else:
+        out.set("sex", None)
+    if ages:
+        age = max(ages, key=lambda x: (ages[x], x))
+        out.set("age", age, age_evidence[age])
+    else:
+        out.set("age", *_age_from_birth_date(analyzed, rules, reference))
+
+
+def _age_from_birth_date(analyzed, rules: RuleSet, reference: date | None) -> tuple[int | None, list[Evidence]]:
+    if reference is None:
+        return None, []
+    rx = rules.regex
+    for a in analyzed:
+        for m in rx["dob"].finditer(a.doc.text):
+            hits = dates_in(rx["date"], a.doc.text, m.end(), m.end() + 12)
+            if hits and hits[0][0] == m.end():
+                born = date.fromisoformat(hits[0][2])
+                age = reference.year - born.year - ((reference.month, reference.day) < (born.month, born.day))
+                if 0 < age < 111:
+                    return age, [a.doc.evidence(m.start(), hits[0][1])]
+    return None, []
+
+
+def menopause(analyzed: list[AnalyzedDocument], out: Findings) -> None:
+    """Postmenopausal true, or false when premenopausal; both stated is a conflict."""
+    post, pre = [], []
+    for m in _by_label(analyzed, "POSTMENOPAUSAL", "PREMENOPAUSAL"):
+        if not m.about_patient:
+            continue
+        is_post = (m.label == "POSTMENOPAUSAL") != m.negated
+        (post if is_post else pre).append(m.evidence())
+    if out.values.get("sex") == "male":
+        out.set("postmenopausal", None)
+        return
+    out.boolean("postmenopausal", post, pre, conflicting=True)
+
+
+def conditions(analyzed: list[AnalyzedDocument], codes: dict[str, list[Evidence]], out: Findings) -> None:
+    """Breast and prostate cancer, bone metastases, giant cell tumour of bone."""
+    def coded(*prefixes: str) -> list[Evidence]:
+        return [ev for code, evs in codes.items() if code.startswith(prefixes) for ev in evs]
+
+    for fact, label, prefixes in (
+        ("breast_cancer", "BREAST_CANCER", ("C50",)),
+        ("prostate_cancer", "PROSTATE_CANCER", ("C61",)),
+        ("giant_cell_tumor", "GIANT_CELL_TUMOR", ()),
+    ):
+        mentions = [m for m in _by_label(analyzed, label) if m.about_patient]
+        yes = [m.evidence() for m in mentions if not m.negated] + (coded(*prefixes) if prefixes else [])
+        out.boolean(fact, yes, [m.evidence() for m in mentions if m.negated])
+    bone = [m for m in _by_label(analyzed, "BONE_METASTASES") if m.about_patient]
+    anywhere = [m for m in _by_label(analyzed, "METASTATIC_DISEASE") if m.about_patient and m.negated]
+    yes = [m.evidence() for m in bone if not m.negated] + coded("C79.5")
+    out.boolean("bone_metastases", yes, [m.evidence() for m in bone if m.negated] + [m.evidence() for m in anywhere])
+
+
+def _lab_values(analyzed: list[AnalyzedDocument], rules: RuleSet, name: str) -> list[tuple[float, str | None, Evidence]]:
+    out = []
+    for a in analyzed:
+        for m in rules.regex[name].finditer(a.doc.text):
+            value = number(m.group("value"))
+            if value is not None:
+                cmp = m.groupdict().get("cmp")
+                out.append((value, cmp, a.doc.evidence(m.start(), m.end())))
+    return out
+
+
+def kidney(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, list[Evidence]], out: Findings) -> None:
+    """CrCl, eGFR, CKD stage; severe renal impairment or CKD per the prescriber; CKD-MBD evaluation."""
+    rx, limits = rules.regex, rules.values.thresholds
+    crcl = _lab_values(analyzed, rules, "crcl")
+    egfr = _lab_values(analyzed, rules, "egfr")
+    measured_crcl = [(v, ev) for v, cmp, ev in crcl if not cmp]
+    measured_egfr = [(v, ev) for v, cmp, ev in egfr if not cmp]
+    out.set("crcl_ml_min", min(v for v, _ in measured_crcl) if measured_crcl else None, [e for _, e in measured_crcl])
+    out.set("egfr", min(v for v, _ in measured_egfr) if measured_egfr else None, [e for _, e in measured_egfr])
+    stages = []
+    for a in analyzed:
+        for m in rx["ckd_stage"].finditer(a.doc.text):
+            raw = (m.group("a") or m.group("b")).lower()
+            stage = _ROMAN.get(raw) or int(raw[0]) if raw[0].isdigit() or raw in _ROMAN else None
+            if stage:
+                stages.append((stage, a.doc.evidence(m.start(), m.end())))
+    for code, evs in codes.items():
+        if code.startswith("N18.") and code[4:5].isdigit():
+            stages += [(min(int(code[4]), 5), ev) for ev in evs]
+    out.set("ckd_stage", max(s for s, _ in stages) if stages else None, [e for _, e in stages])
+
+    severe = [ev for v, cmp, ev in crcl if v < limits["severe_renal_crcl_ml_min"] or (cmp in {"<", "≤", "<="} and v <= 35)]
+    severe += [ev for v, cmp, ev in egfr if v < limits["severe_renal_egfr"]]
+    severe += [ev for s, ev in stages if s >= 4]
+    ckd = [m for m in _by_label(analyzed, "CKD") if m.about_patient and m.doc.kind == "note"]
+    stated = [m.evidence() for m in ckd if not m.negated] + [ev for code, evs in codes.items() if code.startswith("N18") for ev in evs]
+    normal = [ev for v, cmp, ev in crcl if not cmp and v >= limits["severe_renal_crcl_ml_min"]]
+    normal += [ev for v, cmp, ev in egfr if not cmp and v >= limits["severe_renal_egfr"]]
+    normal += [m.evidence() for m in ckd if m.negated]
+    out.boolean("severe_renal_impairment", severe + stated, normal)
+
+    evaluated, not_evaluated = [], []
+    for a in analyzed:
+        for m in a.mentions:
+            if m.label != "CKD_MBD" or not m.about_patient:
+                continue
+            if rx["evaluation_cue"].search(a.doc.text, m.sentence.start, m.sentence.end):
+                (not_evaluated if m.negated else evaluated).append(m.evidence())
+    pth = _lab_values(analyzed, rules, "pth")
+    minerals = _lab_values(analyzed, rules, "phosphorus") + _lab_values(analyzed, rules, "vitamin_d_level")
+    if pth and minerals:
+        evaluated += [pth[0][2], minerals[0][2]]
+    out.boolean("ckd_mbd_evaluated", evaluated, not_evaluated)
+
+
+def fracture_risk(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findings) -> None:
+    """The prescriber's statement of high (or low) fracture risk, and FRAX 10-year probabilities."""
+    high, low = [], []
+    for m in _by_label(analyzed, "HIGH_RISK"):
+        if m.doc.kind != "note" or m.family or m.hypothetical:
+            continue  # a DXA report is not the prescriber
+        is_high = (m.normal == "high") != m.negated
+        (high if is_high else low).append(m.evidence())
+    out.boolean("high_risk_per_prescriber", high, low, conflicting=True)
+    rx = rules.regex
+    for fact, name in (("frax_major", "frax_major"), ("frax_hip", "frax_hip")):
+        value, evidence = None, []
+        for a in analyzed:
+            for s in a.sentences:
+                if value is None and rx["frax_sentence"].search(a.doc.text, s.start, s.end):
+                    hit = rx[name].search(a.doc.text, s.start, s.end)
+                    if hit:
+                        value, evidence = float(hit.group("value")), [a.doc.evidence(s.start, s.end)]
+        out.set(fact, value, evidence)
+
+
+def supportive_care(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findings) -> None:
+    """Osteoporosis prevention as the stated purpose; calcium/vitamin D; dental evaluation."""
+    prevention = [m for m in _by_label(analyzed, "PREVENTION") if m.about_patient]
+    out.boolean("osteoporosis_prevention", [m.evidence() for m in prevention if not m.negated], [])
+    taking, stopped = [], []
+    for a in analyzed:
+        for m in a.mentions:
+            if m.label != "CALCIUM_VITAMIN_D" or not m.about_patient or a.doc.kind != "note":
+                continue
+            if not rules.regex["supplement_cue"].search(a.doc.text, m.sentence.start, m.sentence.end):
+                continue
+            (stopped if m.negated or m.discontinued else taking).append(m.evidence())
+    out.boolean("calcium_vitamin_d", taking, stopped)
+    dental = [m for m in _by_label(analyzed, "DENTAL") if m.about_patient and not m.negated]
+    out.boolean("dental_evaluation", [m.evidence() for m in dental], [])
+
+
+def icd10_codes(analyzed: list[AnalyzedDocument], rules: RuleSet) -> dict[str, list[Evidence]]:
+    """ICD-10-CM codes written in the chart that the domain code list knows, normalised ("M81.0")."""
+    found: dict[str, list[Evidence]] = {}
+    for a in analyzed:
+        for m in rules.regex["icd10"].finditer(a.doc.text):
+            code = m.group("code").upper()
+            if "." not in code and len(code) > 3:
+                code = f"{code[:3]}.{code[3:]}"
+            if rules.icd10_description(code) is not None:
+                found.setdefault(code, []).append(a.doc.evidence(m.start(), m.end()))
+    return dict(sorted(found.items()))

@@ -1,0 +1,125 @@
+"""The request: product, dose, interval, HCPCS codes and units, administration code, date of service."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from abstractor.core.document import Evidence
+from abstractor.core.record import Request
+from abstractor.nlp.findings import Findings, unique
+from abstractor.nlp.mentions import AnalyzedDocument, Mention
+from abstractor.nlp.rules import RuleSet
+from abstractor.nlp.values import dates_in, interval_months, number
+
+
+def _line(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end == -1 else end
+
+
+def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findings) -> Request:
+    """Read the request from the notes (a DXA report does not request anything)."""
+    rx = rules.regex
+    notes = [a for a in analyzed if a.doc.kind == "note"]
+    mentions = [m for a in notes for m in a.mentions if m.label == "DENOSUMAB" and m.affirmed]
+    brands = Counter(m.normal for m in mentions if m.normal != "denosumab")
+    product = brands.most_common(1)[0][0] if brands else ("denosumab" if mentions else None)
+    chosen = [m for m in mentions if m.normal == product]
+    out.set("request.product", product, [m.evidence() for m in chosen])
+    # Dose and interval are read beside the requested product or its generic name.
+    chosen = chosen + [m for m in mentions if m.normal == "denosumab" and m not in chosen]
+
+    doses, dose_ev, intervals, interval_ev = Counter(), {}, Counter(), {}
+    for a in notes:
+        text = a.doc.text
+        spans = [(m.sentence.start, m.sentence.end) for m in a.mentions if m in chosen]
+        for s in a.sentences:
+            if rx["dose_label"].search(text, s.start, s.end) or _labelled(text, s.start, ("frequency", "sig")):
+                spans.append((s.start, s.end))
+        for start, end in set(spans):
+            for m in rx["dose_label"].finditer(text, start, end):
+                _count(doses, dose_ev, number(m.group("dose")), a.doc.evidence(m.start(), m.end()))
+            for m in _after_product(rx["dose_mg"], a, chosen, start, end):
+                _count(doses, dose_ev, number(m.group("dose")), a.doc.evidence(m.start(), m.end()))
+            for m in rx["interval"].finditer(text, start, end):
+                _count(intervals, interval_ev, interval_months(m), a.doc.evidence(m.start(), m.end()))
+    dose = _top(doses)
+    interval = _top(intervals)
+    out.set("request.dose_mg", dose, dose_ev.get(dose, []))
+    out.set("request.interval_months", interval, interval_ev.get(interval, []))
+
+    hcpcs, hcpcs_ev, units, units_ev, cpt, cpt_ev = [], [], Counter(), {}, [], []
+    for a in notes:
+        text = a.doc.text
+        for m in rx["hcpcs"].finditer(text):
+            if m.group("code") not in hcpcs:
+                hcpcs.append(m.group("code"))
+            hcpcs_ev.append(a.doc.evidence(m.start(), m.end()))
+            start, end = _line(text, m.start())
+            for u in rx["units"].finditer(text, start, end):
+                _count(units, units_ev, number(u.group("u1") or u.group("u2")), a.doc.evidence(u.start(), u.end()))
+        for m in rx["admin_cpt"].finditer(text):
+            start, end = _line(text, m.start())
+            if rx["admin_context"].search(text, start, end):
+                if m.group("code") not in cpt:
+                    cpt.append(m.group("code"))
+                cpt_ev.append(a.doc.evidence(m.start(), m.end()))
+        for s in a.sentences:
+            if _labelled(text, s.start, ("units",)):
+                for u in rx["units"].finditer(text, s.start, s.end):
+                    _count(units, units_ev, number(u.group("u1") or u.group("u2")), a.doc.evidence(u.start(), u.end()))
+    out.set("request.hcpcs", hcpcs, hcpcs_ev)
+    unit_count = _top(units)
+    out.set("request.units", unit_count, units_ev.get(unit_count, []))
+    out.set("request.admin_cpt", cpt, cpt_ev)
+    dos, dos_ev = _date_of_service(notes, rules)
+    out.set("request.date_of_service", dos, dos_ev)
+    return Request(
+        product=product,
+        dose_mg=dose,
+        interval_months=interval,
+        hcpcs=hcpcs,
+        date_of_service=dos,
+        units=int(unit_count) if unit_count is not None else None,
+        admin_cpt=cpt,
+    )
+
+
+def _labelled(text: str, start: int, labels: tuple[str, ...]) -> bool:
+    head = text[start : start + 40].lower()
+    return any(f"{label}:" in head for label in labels)
+
+
+def _after_product(pattern, a: AnalyzedDocument, chosen: list[Mention], start: int, end: int):
+    """Dose matches within 40 characters after a mention of the requested product."""
+    for m in chosen:
+        if m.doc is a.doc and start <= m.start < end:
+            hit = pattern.search(a.doc.text, m.end, min(m.end + 40, end))
+            if hit:
+                yield hit
+
+
+def _count(counter: Counter, evidence: dict, value: float | None, ev: Evidence) -> None:
+    if value is not None and value > 0:
+        counter[value] += 1
+        evidence.setdefault(value, []).append(ev)
+        evidence[value] = unique(evidence[value])
+
+
+def _top(counter: Counter) -> float | None:
+    return counter.most_common(1)[0][0] if counter else None
+
+
+def _date_of_service(notes: list[AnalyzedDocument], rules: RuleSet) -> tuple[str | None, list[Evidence]]:
+    """A date introduced by an injection cue ("first dose", "DOS") wins over a form's "Date of service"."""
+    rx = rules.regex
+    for cue in ("dos_strong", "dos_weak"):
+        for a in notes:
+            text = a.doc.text
+            for m in rx[cue].finditer(text):
+                hits = dates_in(rx["date"], text, m.end(), min(m.end() + 14, len(text)))
+                if hits and hits[0][0] == m.end():
+                    start, end, iso = hits[0]
+                    return iso, [a.doc.evidence(m.start(), end)]
+    return None, []

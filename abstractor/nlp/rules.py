@@ -1,0 +1,172 @@
+"""The one loader for the NLP rule files under rules/nlp/ and rules/icd10.yaml."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from abstractor.core.datafile import load_model
+from abstractor.core.errors import RulesFileError
+from abstractor.core.resources import rules_path
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class TargetEntry(_Strict):
+    literal: str | None = None
+    pattern: str | list[dict] | None = None
+    normal: str | None = None
+    route: Literal["oral", "iv"] | None = None
+    kind: str | None = None
+
+    @model_validator(mode="after")
+    def _has_text(self) -> TargetEntry:
+        if not self.literal and not self.pattern:
+            raise ValueError("an entry needs a literal or a pattern")
+        if isinstance(self.pattern, str):
+            re.compile(self.pattern)
+        return self
+
+
+class TargetsFile(_Strict):
+    version: str
+    targets: dict[str, list[TargetEntry]]
+
+
+Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO"]
+
+
+class ContextEntry(_Strict):
+    literal: str
+    category: str
+    direction: Direction
+    pattern: str | list[dict] | None = None
+    max_scope: int | None = Field(default=None, gt=0)
+    allowed_types: list[str] | None = None
+    excluded_types: list[str] | None = None
+
+
+class ContextFile(_Strict):
+    version: str
+    modifiers: list[ContextEntry]
+
+
+class SectionEntry(_Strict):
+    category: str
+    headers: list[str] | None = None
+    pattern: str | None = None
+
+    @model_validator(mode="after")
+    def _one_form(self) -> SectionEntry:
+        if bool(self.headers) == bool(self.pattern):
+            raise ValueError("give either headers or a pattern")
+        return self
+
+
+class SectionsFile(_Strict):
+    version: str
+    sections: list[SectionEntry]
+
+
+# Every pattern name the extraction code reads; a values file missing one is rejected at load time.
+REQUIRED_PATTERNS = frozenset(
+    "score_value t_score_threshold value_is_threshold bmd percent_change percent_change_word_before egfr crcl "
+    "ckd_stage pth phosphorus vitamin_d_level serum_calcium steroid_dose non_systemic frax_sentence frax_major "
+    "frax_hip age sex_explicit sex_word sex_honorific date month_year duration year_range month_year_range since "
+    "dose_mg dose_label interval hcpcs units admin_cpt admin_context dos_strong dos_weak icd10 cue_negated "
+    "fracture_trauma fracture_fragility fracture_compression bp_inefficacy bp_intolerance bp_completed "
+    "dob site_value denosumab_started denosumab_new injection_dates_cue steroid_short_course evaluation_cue supplement_cue".split()
+)
+
+
+BONE_SITES = ("lumbar_spine", "femoral_neck", "total_hip", "radius_33", "other")
+REQUIRED_THRESHOLDS = frozenset({"severe_renal_crcl_ml_min", "severe_renal_egfr", "glucocorticoid_mg_per_day"})
+
+
+class ValuesFile(_Strict):
+    version: str
+    patterns: dict[str, str]
+    sites: dict[Literal["lumbar_spine", "femoral_neck", "total_hip", "radius_33", "other"], str]
+    fracture_sites: dict[str, str]
+    prednisone_equivalents: dict[str, float]
+    thresholds: dict[str, float]
+
+    @model_validator(mode="after")
+    def _complete(self) -> ValuesFile:
+        missing = (REQUIRED_PATTERNS - self.patterns.keys()) | (REQUIRED_THRESHOLDS - self.thresholds.keys())
+        if missing:
+            raise ValueError(f"patterns or thresholds missing: {', '.join(sorted(missing))}")
+        for name, pattern in {**self.patterns, **self.sites, **self.fracture_sites}.items():
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {name!r} does not compile: {exc}") from None
+        return self
+
+
+class Icd10File(_Strict):
+    version: str
+    categories: dict[str, str]
+    codes: dict[str, str] = Field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Every NLP rule file, validated; `version` names the combination for provenance."""
+
+    targets: TargetsFile
+    context: ContextFile
+    sections: SectionsFile
+    values: ValuesFile
+    icd10: Icd10File
+
+    @property
+    def version(self) -> str:
+        return self.targets.version
+
+    @cached_property
+    def regex(self) -> dict[str, re.Pattern[str]]:
+        """The value patterns of values.yaml, compiled once."""
+        return {name: re.compile(p, re.MULTILINE) for name, p in self.values.patterns.items()}
+
+    @cached_property
+    def site_regex(self) -> dict[str, re.Pattern[str]]:
+        return {name: re.compile(p) for name, p in self.values.sites.items()}
+
+    @cached_property
+    def fracture_site_regex(self) -> dict[str, re.Pattern[str]]:
+        return {name: re.compile(p) for name, p in self.values.fracture_sites.items()}
+
+    def icd10_description(self, code: str) -> str | None:
+        """The code list's description for a normalised code, or None when the code is outside the domain."""
+        if code in self.icd10.codes:
+            return self.icd10.codes[code]
+        bare = code.replace(".", "")
+        for prefix, description in self.icd10.categories.items():
+            if bare.startswith(prefix.replace(".", "")):
+                return description
+        return None
+
+
+def load_rules(folder: Path | None = None) -> RuleSet:
+    """Load and validate every NLP rule file from rules/ (or `folder`)."""
+    root = folder or rules_path()
+    rules = RuleSet(
+        targets=load_model(root / "nlp" / "targets.yaml", TargetsFile),
+        context=load_model(root / "nlp" / "context.yaml", ContextFile),
+        sections=load_model(root / "nlp" / "sections.yaml", SectionsFile),
+        values=load_model(root / "nlp" / "values.yaml", ValuesFile),
+        icd10=load_model(root / "icd10.yaml", Icd10File),
+    )
+    versions = {rules.targets.version, rules.context.version, rules.sections.version, rules.values.version}
+    if len(versions) > 1:
+        raise RulesFileError(root / "nlp", f"rule files carry different versions {sorted(versions)}",
+                             "give every file of rules/nlp the same version when you change one")
+    return rules

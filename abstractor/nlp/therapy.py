@@ -1,0 +1,216 @@
+"""Drug facts: bisphosphonate trials, concurrent osteoporosis therapy, denosumab, glucocorticoids, hormones."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+
+from abstractor.core.document import Evidence
+from abstractor.core.record import BisphosphonateTrial
+from abstractor.nlp.findings import Findings, unique
+from abstractor.nlp.mentions import PLAN_SECTIONS, AnalyzedDocument, Mention, Sentence
+from abstractor.nlp.rules import RuleSet
+from abstractor.nlp.values import dates_in, month_start, months_between, number, to_months
+
+_IV = re.compile(r"(?i)\b(?:IV|intravenous(?:ly)?|infusions?|inj(?:ection)?s?)\b")
+_ORAL = re.compile(r"(?i)\b(?:oral(?:ly)?|PO|tablets?|weekly|monthly tablet)\b")
+BARRIER_PRIORITY = ("gi_condition", "cannot_swallow", "cannot_remain_upright")
+
+
+def _mentions(analyzed: list[AnalyzedDocument], *labels: str) -> list[tuple[AnalyzedDocument, Mention]]:
+    return [(a, m) for a in analyzed for m in a.mentions if m.label in labels]
+
+
+def _cue(rules: RuleSet, name: str, a: AnalyzedDocument, sentences: list[Sentence]) -> bool:
+    """Whether a cue pattern occurs, not negated, in any of the sentences."""
+    text, rx = a.doc.text, rules.regex
+    for s in sentences:
+        for hit in rx[name].finditer(text, s.start, s.end):
+            if not rx["cue_negated"].search(text, max(s.start, hit.start() - 30), hit.start()):
+                return True
+    return False
+
+
+def _route(a: AnalyzedDocument, m: Mention) -> str:
+    if m.route:
+        return m.route
+    sentence = a.doc.text[m.sentence.start : m.sentence.end]
+    return "iv" if _IV.search(sentence) and not _ORAL.search(sentence) else "oral"
+
+
+def bisphosphonates(analyzed: list[AnalyzedDocument], rules: RuleSet, reference: date | None, out: Findings) -> None:
+    """Bisphosphonate trials with route, months and outcome; whether the chart says none was taken."""
+    trials: dict[tuple[str, str], list[tuple[AnalyzedDocument, Mention]]] = defaultdict(list)
+    naive: list[tuple[str, Evidence]] = []
+    for a, m in _mentions(analyzed, "BISPHOSPHONATE", "BISPHOSPHONATE_CLASS", "OSTEOPOROSIS_TREATMENT"):
+        if not m.about_patient:
+            continue
+        if m.negated:  # "never received bisphosphonate therapy", "declined alendronate"
+            naive.append((m.normal, m.evidence()))
+            continue
+        if "CONTRAINDICATED" in m.modifiers:
+            continue
+        if m.label != "BISPHOSPHONATE":
+            continue
+        planned = m.sentence.section in PLAN_SECTIONS and not (m.discontinued or "CONTINUING" in m.modifiers)
+        if not planned:
+            trials[(m.normal, _route(a, m))].append((a, m))
+    class_mentions = [
+        (a, m) for a, m in _mentions(analyzed, "BISPHOSPHONATE_CLASS") if m.affirmed and "CONTRAINDICATED" not in m.modifiers
+    ]
+    result = [_trial(drug, route, items, class_mentions, rules, reference) for (drug, route), items in trials.items()]
+    out.set("bisphosphonate_trials", result)
+    tried = {t.drug for t in result}
+    contradicted = [ev for drug, ev in naive if drug in tried or drug in {"bisphosphonate", "osteoporosis_treatment"}]
+    if result and contradicted:
+        yes = [ev for t in result for ev in t.evidence]
+        out.boolean("bisphosphonate_naive", contradicted, yes, conflicting=True)
+    elif not result:
+        out.boolean("bisphosphonate_naive", [ev for _, ev in naive], [])
+
+
+def _trial(drug, route, items, class_mentions, rules: RuleSet, reference: date | None) -> BisphosphonateTrial:
+    sentences: dict[tuple[str, int], tuple[AnalyzedDocument, Sentence]] = {}
+    for a, m in items:
+        for s in a.neighbours(m.sentence, before=0, after=1):
+            sentences[(a.doc.source, s.index)] = (a, s)
+    for a, m in class_mentions:  # "prior IV bisphosphonate poorly tolerated" speaks of the IV trials
+        text = a.doc.text[m.start : m.end].lower()
+        if route in text or ("oral" not in text and " iv" not in f" {text}" and "intravenous" not in text):
+            sentences[(a.doc.source, m.sentence.index)] = (a, m.sentence)
+    grouped: dict[int, tuple[AnalyzedDocument, list[Sentence]]] = {}
+    for a, s in sentences.values():
+        grouped.setdefault(id(a), (a, []))[1].append(s)
+    inefficacy = any(_cue(rules, "bp_inefficacy", a, ss) for a, ss in grouped.values())
+    intolerance = any(_cue(rules, "bp_intolerance", a, ss) for a, ss in grouped.values())
+    completed = any(_cue(rules, "bp_completed", a, ss) for a, ss in grouped.values())
+    ongoing = any(m.current for _, m in items) and not any(m.discontinued for _, m in items)
+    outcome = (
+        "inadequate_efficacy" if inefficacy else "intolerance" if intolerance else "ongoing" if ongoing
+        else "completed" if completed else "unknown"
+    )
+    months = [_months(a, m.sentence, rules, reference) for a, m in items]
+    known = [x for x in months if x is not None]
+    return BisphosphonateTrial(
+        drug=drug,
+        route=route,
+        months=max(known) if known else None,
+        outcome=outcome,
+        evidence=unique(m.evidence() for _, m in items),
+    )
+
+
+def _months(a: AnalyzedDocument, s: Sentence, rules: RuleSet, reference: date | None) -> float | None:
+    """The longest duration of therapy stated in the sentence."""
+    text, rx, found = a.doc.text, rules.regex, []
+    for m in rx["duration"].finditer(text, s.start, s.end):
+        n = number(m.group("n") or m.group("n2"))
+        if n:
+            found.append(to_months(n, m.group("unit") or m.group("unit2")))
+    for m in rx["month_year_range"].finditer(text, s.start, s.end):
+        found.append(float((int(m["y2"]) - int(m["y1"])) * 12 + int(m["m2"]) - int(m["m1"])))
+    for m in rx["year_range"].finditer(text, s.start, s.end):
+        found.append(float((int(m["y2"]) - int(m["y1"])) * 12))
+    for m in rx["since"].finditer(text, s.start, s.end):
+        when = m.group("when")
+        started = next((month_start(x) for x in rx["month_year"].finditer(when)), None)
+        if started is None and when.isdigit():
+            started = date(int(when), 1, 1)
+        if started and reference and started < reference:
+            found.append(months_between(started, reference))
+    found = [x for x in found if 0 < x < 600]
+    return max(found) if found else None
+
+
+def concurrent_therapy(analyzed: list[AnalyzedDocument], out: Findings) -> None:
+    """Other osteoporosis drugs the patient is taking now and will keep taking."""
+    stopped = {m.normal for _, m in _mentions(analyzed, "BISPHOSPHONATE", "OSTEOPOROSIS_DRUG") if m.discontinued}
+    current: dict[str, list[Evidence]] = defaultdict(list)
+    for _, m in _mentions(analyzed, "BISPHOSPHONATE", "OSTEOPOROSIS_DRUG"):
+        if m.affirmed and m.current and m.normal not in stopped:
+            current[m.normal].append(m.evidence())
+    out.set("concurrent_osteoporosis_therapy", sorted(current), [ev for evs in current.values() for ev in evs])
+
+
+def denosumab_status(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findings) -> None:
+    """Whether the patient already receives denosumab (continuation), and prior injection dates."""
+    rx = rules.regex
+    started, new, dates = [], [], []
+    for a, m in _mentions(analyzed, "DENOSUMAB"):
+        if not m.affirmed or m.doc.kind != "note":
+            continue
+        # Cues count only close to the drug's name: "continue alendronate AND add Prolia" is a new start.
+        text, lo, hi = a.doc.text, max(m.sentence.start, m.start - 30), min(m.sentence.end, m.end + 30)
+        if rx["denosumab_started"].search(text, lo, hi):
+            started.append(m.evidence())
+            if rx["injection_dates_cue"].search(text, m.sentence.start, m.sentence.end):
+                dates += [iso for _, _, iso in dates_in(rx["date"], text, m.sentence.start, m.sentence.end)]
+        elif rx["denosumab_new"].search(text, lo, hi):
+            new.append(m.evidence())
+    out.boolean("on_denosumab", started, new)
+    out.set("denosumab_injection_dates", sorted(set(dates)), started if dates else [])
+
+
+def glucocorticoids(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict, out: Findings) -> None:
+    """Chronic systemic glucocorticoids now, and the highest prednisone-equivalent daily dose stated."""
+    rx, yes, no, doses = rules.regex, [], [], []
+    for a, m in _mentions(analyzed, "GLUCOCORTICOID"):
+        text, s = a.doc.text, m.sentence
+        if not m.about_patient or rx["non_systemic"].search(text, s.start, s.end):
+            continue
+        if m.negated:
+            no.append(m.evidence())
+            continue
+        if m.discontinued or (m.historical and m.kind == "drug") or rx["steroid_short_course"].search(text, s.start, s.end):
+            continue
+        yes.append(m.evidence())
+        for hit in rx["steroid_dose"].finditer(text, s.start, s.end):
+            factor = rules.values.prednisone_equivalents.get(hit.group("drug").lower(), 1.0)
+            doses.append(round(float(hit.group("dose")) * factor, 1))
+    yes += codes.get("Z79.52", [])
+    out.boolean("systemic_glucocorticoid", yes, no)
+    out.set("glucocorticoid_mg_per_day", max(doses) if doses else None, yes if doses else [])
+
+
+def hormone_therapy(analyzed: list[AnalyzedDocument], sex: str | None, cancers: dict[str, bool | None], out: Findings) -> None:
+    """Aromatase inhibitors, androgen deprivation (drugs or bilateral orchiectomy), estrogen deprivation."""
+    ai_yes, ai_no, adt_yes, adt_no, ed_yes, orch_yes, orch_no = [], [], [], [], [], [], []
+    for _, m in _mentions(analyzed, "AROMATASE_INHIBITOR", "GNRH", "ADT", "ORCHIECTOMY", "ESTROGEN_DEPRIVATION"):
+        if not m.about_patient:
+            continue
+        ev = m.evidence()
+        if m.label == "ORCHIECTOMY":
+            (orch_no if m.negated else orch_yes).append(ev)
+            continue
+        if m.negated:
+            {"AROMATASE_INHIBITOR": ai_no, "ADT": adt_no, "GNRH": adt_no if sex == "male" else []}.get(m.label, []).append(ev)
+            continue
+        if m.discontinued or (m.historical and "CONTINUING" not in m.modifiers and m.sentence.section != "medications"):
+            continue
+        if m.label == "AROMATASE_INHIBITOR":
+            ai_yes.append(ev)
+        elif m.label == "ADT":
+            adt_yes.append(ev)
+        elif m.label == "ESTROGEN_DEPRIVATION":
+            ed_yes.append(ev)
+        elif sex == "female" or (sex is None and cancers.get("breast_cancer") and not cancers.get("prostate_cancer")):
+            ed_yes.append(ev)  # a GnRH agonist in a woman is ovarian (estrogen) suppression
+        else:
+            adt_yes.append(ev)
+    out.boolean("aromatase_inhibitor", ai_yes, ai_no)
+    out.boolean("bilateral_orchiectomy", orch_yes, orch_no)
+    out.boolean("androgen_deprivation", adt_yes + orch_yes, adt_no)
+    out.boolean("estrogen_deprivation", ed_yes, [])
+
+
+def barriers(analyzed: list[AnalyzedDocument], out: Findings) -> None:
+    """Why an oral bisphosphonate cannot be taken: swallowing, staying upright, an esophageal condition."""
+    kinds = {"SWALLOWING": "cannot_swallow", "UPRIGHT": "cannot_remain_upright", "GI_CONDITION": "gi_condition"}
+    found: dict[str, list[Evidence]] = defaultdict(list)
+    for _, m in _mentions(analyzed, *kinds):
+        if m.affirmed:
+            found[kinds[m.label]].append(m.evidence())
+    ordered = [b for b in BARRIER_PRIORITY if b in found]
+    out.set("oral_bisphosphonate_barriers", ordered, [ev for b in ordered for ev in found[b]])
+    out.set("oral_bisphosphonate_barrier", ordered[0] if ordered else None, found[ordered[0]] if ordered else [])
