@@ -1,0 +1,1 @@
+"""Payer policies as data and the deterministic three-valued criteria checker (plain facts in, no NLP)."""

@@ -1,0 +1,98 @@
+"""The one loader of policy files: strict schema, unique clause ids, known facts; selection by id and date."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from abstractor.core.datafile import load_model, read_data, validated
+from abstractor.core.errors import PolicyNotFoundError, RulesFileError
+from abstractor.core.resources import rules_path
+from abstractor.policy.model import FactCatalogue, Node, Policy, Test
+
+DEFAULT_POLICY = "cigna-IP0331"
+
+
+@cache
+def load_catalogue(path: Path | None = None) -> FactCatalogue:
+    """The fact catalogue rules/facts.yaml."""
+    return load_model(path or rules_path("facts.yaml"), FactCatalogue)
+
+
+def load_policy(path: Path, catalogue: FactCatalogue | None = None) -> Policy:
+    """Load one policy file; every error names the file, the clause and the fix."""
+    catalogue = catalogue or load_catalogue()
+    data = read_data(path)
+    if isinstance(data, dict):
+        for i, clause in enumerate(_raw_clauses(data)):
+            op = (clause.get("test") or {}).get("op") if isinstance(clause.get("test"), dict) else None
+            if op is not None and op not in {"is_true", "is_false", "equals", "contains", "not_empty", "t_score", "trial"}:
+                raise RulesFileError(path, f"clause {clause.get('id', f'#{i}')!r}: unknown operator {op!r}",
+                                     "use one of is_true, is_false, equals, contains, not_empty, t_score, trial")
+    policy = validated(path, data, Policy)
+    seen: set[str] = set()
+    for clause in policy.clauses():
+        if clause.id in seen:
+            raise RulesFileError(path, f"clause id {clause.id!r} appears twice", "give every clause its own id")
+        seen.add(clause.id)
+        if clause.test is not None:
+            for test in _tests(clause.test):
+                if test.fact not in catalogue.facts:
+                    raise RulesFileError(
+                        path, f"clause {clause.id!r} tests unknown fact {test.fact!r}",
+                        f"use a fact listed in rules/facts.yaml ({', '.join(sorted(catalogue.facts))}) or add it there",
+                    )
+    return policy
+
+
+def _tests(test: Test):
+    while test is not None:
+        yield test
+        test = test.unless
+
+
+def _raw_clauses(node):
+    if isinstance(node, dict):
+        if "id" in node and ("test" in node or "all" in node or "any" in node):
+            yield node
+        for value in node.values():
+            yield from _raw_clauses(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _raw_clauses(item)
+
+
+@cache
+def installed_policies(folder: Path | None = None) -> tuple[Policy, ...]:
+    """Every policy file under rules/policies/, validated, by id then effective date."""
+    root = folder or rules_path("policies")
+    files = sorted(root.rglob("*.yaml"))
+    if not files:
+        raise PolicyNotFoundError(f"{root}: no policy files installed")
+    policies = [load_policy(p) for p in files]
+    return tuple(sorted(policies, key=lambda p: (p.id, p.effective_date)))
+
+
+def select_policy(policy_id: str = DEFAULT_POLICY, date_of_service: str | None = None,
+                  policies: tuple[Policy, ...] | None = None) -> Policy:
+    """The version of `policy_id` in force on the date of service (the newest when the date is unknown)."""
+    policies = policies or installed_policies()
+    versions = [p for p in policies if p.id.lower() == policy_id.lower()]
+    if not versions:
+        known = ", ".join(sorted({p.id for p in policies}))
+        raise PolicyNotFoundError(f"no installed policy {policy_id!r}; installed: {known} (see `abstractor policies`)")
+    if date_of_service is None:
+        return versions[-1]
+    on = date.fromisoformat(date_of_service)
+    in_force = [p for p in versions if p.in_force(on)]
+    if not in_force:
+        spans = ", ".join(f"{p.effective_date}..{p.end_date or 'now'}" for p in versions)
+        raise PolicyNotFoundError(
+            f"{policy_id} is not in force on the date of service {on} (installed versions: {spans}); "
+            "a request is never reviewed against a policy that was not yet effective"
+        )
+    return in_force[-1]
+
+
+__all__ = ["DEFAULT_POLICY", "Node", "installed_policies", "load_catalogue", "load_policy", "select_policy"]
