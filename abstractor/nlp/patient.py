@@ -202,7 +202,8 @@ def supportive_care(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
             if not rules.regex["supplement_cue"].search(a.doc.text, m.sentence.start, m.sentence.end):
                 continue
             (stopped if m.negated or m.discontinued else taking).append(m.evidence())
-    out.boolean("calcium_vitamin_d", taking, stopped)
+    # A documented stop outweighs a medication list, which is often carried forward unchanged.
+    out.boolean("calcium_vitamin_d", [] if stopped else taking, stopped)
     dental = [m for m in _by_label(analyzed, "DENTAL") if m.about_patient and not m.negated]
     out.boolean("dental_evaluation", [m.evidence() for m in dental], [])
 

@@ -16,6 +16,7 @@ class _Strict(BaseModel):
 
 
 class FactSpec(_Strict):
+    label: str
     type: Literal["bool", "text", "number", "list", "t_scores", "trials"]
     when_silent: Literal["absent", "unknown"]
     gap: str | None = None

@@ -1,0 +1,1 @@
+"""The necessity summary (Markdown) and its HTML rendering with cited quotes highlighted."""

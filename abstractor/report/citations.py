@@ -1,0 +1,58 @@
+"""Numbered citations: each [n] resolves to a chart quote or to a policy clause."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from abstractor.core.document import Evidence
+from abstractor.policy.model import Policy
+
+
+@dataclass(frozen=True)
+class Reference:
+    number: int
+    kind: str  # "chart" or "policy"
+    source: str
+    page: int | None
+    text: str
+    clause: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Citations:
+    """Assigns numbers in order of first use; the same quote or clause keeps its number."""
+
+    policy: Policy
+    references: list[Reference] = field(default_factory=list)
+    _index: dict[tuple, int] = field(default_factory=dict)
+
+    def _add(self, key: tuple, make) -> int:
+        if key not in self._index:
+            self._index[key] = len(self.references) + 1
+            self.references.append(make(self._index[key]))
+        return self._index[key]
+
+    def quote(self, ev: Evidence) -> int:
+        return self._add(
+            ("chart", ev.source, ev.start, ev.end),
+            lambda n: Reference(n, "chart", ev.source, ev.page, " ".join(ev.quote.split()), start=ev.start, end=ev.end),
+        )
+
+    def clause(self, clause_id: str) -> int:
+        node = self.policy.clause(clause_id)
+        if node is not None:
+            text = f"{node.title}: {node.text}" if node.title else node.text
+        elif clause_id == self.policy.dosing.clause:
+            text = self.policy.dosing.text
+        else:
+            text = self.policy.indications_text
+        return self._add(("policy", clause_id), lambda n: Reference(n, "policy", self.policy.id, None, text, clause_id))
+
+    def marks(self, evidence: list[Evidence] = (), clause: str | None = None, most: int = 3) -> str:
+        """Citation marks for up to `most` pieces of evidence and an optional clause: "[1][2][5]"."""
+        numbers = [self.quote(ev) for ev in list(evidence)[:most]]
+        if clause:
+            numbers.append(self.clause(clause))
+        return "".join(f"[{n}]" for n in dict.fromkeys(numbers))
