@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +22,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
+    # Tracebacks must never print local variables: they may hold chart text (PHI).
+    pretty_exceptions_show_locals=False,
 )
 err = Console(stderr=True, highlight=False)
 
@@ -29,7 +31,7 @@ EXIT_SKIPPED = 3  # every bundle reviewed, but some file of a bundle could not b
 EXIT_FAILED = 4  # some bundle could not be reviewed at all
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     summary = "summary"
     json = "json"
     jsonl = "jsonl"
@@ -44,8 +46,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """Chart abstraction and medical-necessity review for denosumab prior authorization."""
 
@@ -53,11 +56,25 @@ def main(
 @app.command()
 def review(
     bundles: Annotated[list[Path], typer.Argument(help="Bundle folders or .zip files of notes and DXA PDFs.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="summary: one line per bundle and a folder of "
-                                           "summaries; json, jsonl or md: the records or summaries.")] = Format.summary,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="With summary: the folder to write to "
-                                             "(default review-output). Otherwise a file instead of stdout.")] = None,
-    policy: Annotated[str, typer.Option("--policy", "-p", help="Policy id (see `abstractor policies`).")] = DEFAULT_POLICY,
+    format: Annotated[
+        Format,
+        typer.Option(
+            "--format",
+            "-f",
+            help="summary: one line per bundle and a folder of summaries; json, jsonl or md: the records or summaries.",
+        ),
+    ] = Format.summary,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="With summary: the folder to write to (default review-output). Otherwise a file instead of stdout.",
+        ),
+    ] = None,
+    policy: Annotated[
+        str, typer.Option("--policy", "-p", help="Policy id (see `abstractor policies`).")
+    ] = DEFAULT_POLICY,
 ) -> None:
     """Review chart bundles against a payer policy.
 
@@ -74,6 +91,9 @@ def review(
         except AbstractorError as exc:
             failed = True
             err.print(f"[red]error[/red] {path}: {exc}")
+        except Exception as exc:  # a bug must not cost the rest of the batch; the message holds no chart text
+            failed = True
+            err.print(f"[red]internal error[/red] {path}: {type(exc).__name__} (please report it)")
     skipped = False
     for r in reviews:
         for s in r.record.skipped:
@@ -113,8 +133,9 @@ def _write_summaries(reviews: list[Review], folder: Path) -> None:
     for r in reviews:
         rec = r.record
         (folder / f"{rec.bundle_id}.md").write_text(rec.determination.summary_markdown, encoding="utf-8")
-        (folder / f"{rec.bundle_id}.json").write_text(json.dumps(rec.model_dump(mode="json"), indent=2) + "\n",
-                                                       encoding="utf-8")
+        (folder / f"{rec.bundle_id}.json").write_text(
+            json.dumps(rec.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8"
+        )
         det = rec.determination
         indication = f" (indication {det.indication}, {det.approval_months} months)" if det.indication else ""
         typer.echo(f"{rec.bundle_id}: {det.outcome}{indication}")

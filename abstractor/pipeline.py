@@ -8,7 +8,12 @@ from pathlib import Path
 from abstractor import __version__
 from abstractor.core.document import Document
 from abstractor.core.record import (
-    Determination, DocumentInfo, Extraction, Flag, PolicyRef, ReviewRecord,
+    Determination,
+    DocumentInfo,
+    Extraction,
+    Flag,
+    PolicyRef,
+    ReviewRecord,
 )
 from abstractor.ingest.bundle import Bundle, load_bundle
 from abstractor.nlp.extract import extract
@@ -39,23 +44,43 @@ def review_bundle(bundle: Bundle, policy_id: str = DEFAULT_POLICY) -> Review:
     result = check(policy, extraction.facts, extraction.request, extraction.fact_evidence, catalogue)
     flags = policy_flags(policy, extraction.facts, extraction.request)
     flags += [
-        Flag(code="file_skipped", severity="warning", message=f"{s.source} was not read: {s.reason}",
-             source="abstractor ingestion")
+        Flag(
+            code="file_skipped",
+            severity="warning",
+            message=f"{s.source} was not read: {s.reason}",
+            source="abstractor ingestion",
+        )
         for s in bundle.skipped
     ]
     summary, _ = summarize(
-        SummaryInput(bundle.bundle_id, policy, result, extraction.facts, extraction.request,
-                     extraction.fact_evidence, flags, catalogue)
+        SummaryInput(
+            bundle.bundle_id,
+            policy,
+            result,
+            extraction.facts,
+            extraction.request,
+            extraction.fact_evidence,
+            flags,
+            catalogue,
+        )
     )
     record = ReviewRecord(
         bundle_id=bundle.bundle_id,
-        policy=PolicyRef(id=policy.id, effective_date=policy.effective_date.isoformat(), version=policy.version,
-                         title=policy.title),
+        policy=PolicyRef(
+            id=policy.id,
+            effective_date=policy.effective_date.isoformat(),
+            version=policy.version,
+            title=policy.title,
+        ),
         request=extraction.request,
         facts=extraction.facts,
         fact_evidence=extraction.fact_evidence,
-        determination=Determination(outcome=result.outcome, indication=result.indication,
-                                    approval_months=result.approval_months, summary_markdown=summary),
+        determination=Determination(
+            outcome=result.outcome,
+            indication=result.indication,
+            approval_months=result.approval_months,
+            summary_markdown=summary,
+        ),
         criteria=result.criteria,
         exclusions=result.exclusions,
         gaps=result.gaps,
@@ -64,8 +89,14 @@ def review_bundle(bundle: Bundle, policy_id: str = DEFAULT_POLICY) -> Review:
         skipped=list(bundle.skipped),
         warnings=list(bundle.warnings),
         documents=[
-            DocumentInfo(source=d.source, kind=d.kind, sha256=d.sha256, pages=len(d.pages) or None,
-                         tables=len(d.tables), encoding=d.encoding)
+            DocumentInfo(
+                source=d.source,
+                kind=d.kind,
+                sha256=d.sha256,
+                pages=len(d.pages) or None,
+                tables=len(d.tables),
+                encoding=d.encoding,
+            )
             for d in bundle.documents
         ],
         abstractor_version=__version__,

@@ -73,12 +73,16 @@ def render(report: dict, path: Path) -> None:
         Paragraph("Impression", head),
         Paragraph(report["impression"], body),
         Spacer(1, 10),
-        Paragraph("WHO classification: normal T-score -1.0 or above; low bone mass between -1.0 and -2.5; "
-                  "osteoporosis -2.5 or below.", body),
+        Paragraph(
+            "WHO classification: normal T-score -1.0 or above; low bone mass between -1.0 and -2.5; "
+            "osteoporosis -2.5 or below.",
+            body,
+        ),
         Paragraph("Electronically signed by the interpreting physician (synthetic report).", body),
     ]
-    doc = SimpleDocTemplate(str(path), pagesize=letter, title="DXA report", author="abstractor sample data",
-                            invariant=1)
+    doc = SimpleDocTemplate(
+        str(path), pagesize=letter, title="DXA report", author="abstractor sample data", invariant=1
+    )
     doc.build(story)
 
 

@@ -24,8 +24,7 @@ def data_dir(name: str) -> Path:
             return folder
     tried = ", ".join(str(c) for c in candidates)
     raise OperatorError(
-        f"cannot find the {name}/ folder (looked in {tried}); "
-        f"reinstall abstractor or set {_ENV[name]} to the folder"
+        f"cannot find the {name}/ folder (looked in {tried}); reinstall abstractor or set {_ENV[name]} to the folder"
     )
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import Enum
+from enum import StrEnum
 
 
-class Truth(str, Enum):
+class Truth(StrEnum):
     """The status of a criterion: Kleene's strong three-valued logic."""
 
     MET = "met"

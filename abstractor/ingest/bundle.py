@@ -100,9 +100,7 @@ def _zip_files(archive: Path) -> list[tuple[str, bytes | DocumentError]]:
                 raise BundleError(f"{archive}: {len(members)} files in the archive; at most {MAX_ZIP_MEMBERS}")
             total = sum(m.file_size for m in members)
             if total > MAX_ZIP_TOTAL_BYTES:
-                raise BundleError(
-                    f"{archive}: {total} bytes uncompressed; at most {MAX_ZIP_TOTAL_BYTES} bytes"
-                )
+                raise BundleError(f"{archive}: {total} bytes uncompressed; at most {MAX_ZIP_TOTAL_BYTES} bytes")
             files: list[tuple[str, bytes | DocumentError]] = []
             for m in members:
                 name = PurePosixPath(m.filename)

@@ -83,15 +83,23 @@ def _listed_after(a: AnalyzedDocument, sentence, start: int, rules: RuleSet) -> 
     text, out = a.doc.text, []
     z_spans = [(m.start, m.end) for m in a.mentions if m.label == "Z_SCORE"]
     for hit in rules.regex["site_value"].finditer(text, start, sentence.end):
-        if any(zs <= hit.start() < ze for zs, ze in z_spans) or re.search(r"(?i)\bz\b|z-score|%", text[start : hit.start()]):
+        if any(zs <= hit.start() < ze for zs, ze in z_spans) or re.search(
+            r"(?i)\bz\b|z-score|%", text[start : hit.start()]
+        ):
             break  # from a Z-score on, the list is of Z-scores
         site_hit = _nearest_site(rules.site_regex, text, max(start, hit.start() - 25), hit.start())
         value = number(hit.group("value"))
         if site_hit and value is not None and not rules.regex["value_is_threshold"].match(text, hit.end()):
             date = dates_in(rules.regex["date"], text, sentence.start, hit.start())
-            out.append(TScore(site=site_hit[0], value=value, date=date[-1][2] if date else None,
-                              site_detail=text[site_hit[1] : hit.start()].strip(" ,:;") or None,
-                              evidence=[a.doc.evidence(site_hit[1], hit.end())]))
+            out.append(
+                TScore(
+                    site=site_hit[0],
+                    value=value,
+                    date=date[-1][2] if date else None,
+                    site_detail=text[site_hit[1] : hit.start()].strip(" ,:;") or None,
+                    evidence=[a.doc.evidence(site_hit[1], hit.end())],
+                )
+            )
         start = hit.end()
     return out
 
@@ -173,7 +181,9 @@ def _merge(scores: list[TScore]) -> list[TScore]:
                     update={
                         "date": date,
                         "bmd": next((t.bmd for t in members if t.bmd is not None), None),
-                        "percent_change": next((t.percent_change for t in members if t.percent_change is not None), None),
+                        "percent_change": next(
+                            (t.percent_change for t in members if t.percent_change is not None), None
+                        ),
                         "evidence": unique(ev for t in members for ev in t.evidence),
                     }
                 )
@@ -181,7 +191,9 @@ def _merge(scores: list[TScore]) -> list[TScore]:
     return merged
 
 
-def fractures(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, list[Evidence]], out: Findings) -> None:
+def fractures(
+    analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, list[Evidence]], out: Findings
+) -> None:
     """The patient's fractures by site, and whether any was a fragility fracture."""
     by_site: dict[str, list[tuple[bool | None, Evidence, str | None]]] = defaultdict(list)
     denied: list[Evidence] = []

@@ -11,9 +11,20 @@ from abstractor.nlp.mentions import AnalyzedDocument, Mention
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, number
 
-_SEX_WORDS = {"female": "female", "woman": "female", "lady": "female", "f": "female",
-              "male": "male", "man": "male", "gentleman": "male", "m": "male",
-              "mrs": "female", "ms": "female", "miss": "female", "mr": "male"}
+_SEX_WORDS = {
+    "female": "female",
+    "woman": "female",
+    "lady": "female",
+    "f": "female",
+    "male": "male",
+    "man": "male",
+    "gentleman": "male",
+    "m": "male",
+    "mrs": "female",
+    "ms": "female",
+    "miss": "female",
+    "mr": "male",
+}
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iiia": 3, "iiib": 3, "iv": 4, "v": 5}
 
 
@@ -96,6 +107,7 @@ def menopause(analyzed: list[AnalyzedDocument], out: Findings) -> None:
 
 def conditions(analyzed: list[AnalyzedDocument], codes: dict[str, list[Evidence]], out: Findings) -> None:
     """Breast and prostate cancer, bone metastases, giant cell tumour of bone."""
+
     def coded(*prefixes: str) -> list[Evidence]:
         return [ev for code, evs in codes.items() if code.startswith(prefixes) for ev in evs]
 
@@ -113,7 +125,9 @@ def conditions(analyzed: list[AnalyzedDocument], codes: dict[str, list[Evidence]
     out.boolean("bone_metastases", yes, [m.evidence() for m in bone if m.negated] + [m.evidence() for m in anywhere])
 
 
-def _lab_values(analyzed: list[AnalyzedDocument], rules: RuleSet, name: str) -> list[tuple[float, str | None, Evidence]]:
+def _lab_values(
+    analyzed: list[AnalyzedDocument], rules: RuleSet, name: str
+) -> list[tuple[float, str | None, Evidence]]:
     out = []
     for a in analyzed:
         for m in rules.regex[name].finditer(a.doc.text):
@@ -131,7 +145,11 @@ def kidney(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, li
     egfr = _lab_values(analyzed, rules, "egfr")
     measured_crcl = [(v, ev) for v, cmp, ev in crcl if not cmp]
     measured_egfr = [(v, ev) for v, cmp, ev in egfr if not cmp]
-    out.set("crcl_ml_min", min(v for v, _ in measured_crcl) if measured_crcl else None, [e for _, e in measured_crcl])
+    out.set(
+        "crcl_ml_min",
+        min(v for v, _ in measured_crcl) if measured_crcl else None,
+        [e for _, e in measured_crcl],
+    )
     out.set("egfr", min(v for v, _ in measured_egfr) if measured_egfr else None, [e for _, e in measured_egfr])
     stages = []
     for a in analyzed:
@@ -145,11 +163,15 @@ def kidney(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, li
             stages += [(min(int(code[4]), 5), ev) for ev in evs]
     out.set("ckd_stage", max(s for s, _ in stages) if stages else None, [e for _, e in stages])
 
-    severe = [ev for v, cmp, ev in crcl if v < limits["severe_renal_crcl_ml_min"] or (cmp in {"<", "≤", "<="} and v <= 35)]
+    severe = [
+        ev for v, cmp, ev in crcl if v < limits["severe_renal_crcl_ml_min"] or (cmp in {"<", "≤", "<="} and v <= 35)
+    ]
     severe += [ev for v, cmp, ev in egfr if v < limits["severe_renal_egfr"]]
     severe += [ev for s, ev in stages if s >= 4]
     ckd = [m for m in _by_label(analyzed, "CKD") if m.about_patient and m.doc.kind == "note"]
-    stated = [m.evidence() for m in ckd if not m.negated] + [ev for code, evs in codes.items() if code.startswith("N18") for ev in evs]
+    stated = [m.evidence() for m in ckd if not m.negated] + [
+        ev for code, evs in codes.items() if code.startswith("N18") for ev in evs
+    ]
     normal = [ev for v, cmp, ev in crcl if not cmp and v >= limits["severe_renal_crcl_ml_min"]]
     normal += [ev for v, cmp, ev in egfr if not cmp and v >= limits["severe_renal_egfr"]]
     normal += [m.evidence() for m in ckd if m.negated]

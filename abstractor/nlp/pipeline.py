@@ -9,7 +9,7 @@ import spacy
 from loguru import logger
 from medspacy.context import ConText, ConTextRule
 from medspacy.custom_tokenizer import create_medspacy_tokenizer
-from medspacy.section_detection import SectionRule, Sectionizer
+from medspacy.section_detection import Sectionizer, SectionRule
 from medspacy.target_matcher import TargetMatcher, TargetRule
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -19,7 +19,36 @@ from abstractor.nlp.rules import RuleSet, load_rules
 SPAN_GROUP = "medspacy_spans"
 # Abbreviations whose period does not end a sentence.
 _ABBREVIATIONS = frozenset(
-    "dr mr mrs ms st vs approx e.g i.e etc no pt pts y.o yo hx h/o s/p wk wks mo mos yr yrs inc jr sr dept".split()
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "st",
+        "vs",
+        "approx",
+        "e.g",
+        "i.e",
+        "etc",
+        "no",
+        "pt",
+        "pts",
+        "y.o",
+        "yo",
+        "hx",
+        "h/o",
+        "s/p",
+        "wk",
+        "wks",
+        "mo",
+        "mos",
+        "yr",
+        "yrs",
+        "inc",
+        "jr",
+        "sr",
+        "dept",
+    ]
 )
 # A line at least this long that ends without punctuation wraps into the next one (reflowed PDF text).
 _WRAP_WIDTH = 70
@@ -37,7 +66,7 @@ def clinical_sentences(doc: Doc) -> Doc:
             continue
         prev = doc[i - 1]
         start = False
-        if prev.is_space and "\n" in prev.text or "\f" in prev.text:
+        if (prev.is_space and "\n" in prev.text) or "\f" in prev.text:
             start = "\n\n" in prev.text or "\f" in prev.text or not _wraps(doc, prev.idx, token)
         elif "\n" in prev.whitespace_:
             start = not _wraps(doc, prev.idx + len(prev.text), token)

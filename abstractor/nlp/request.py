@@ -58,7 +58,12 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
             hcpcs_ev.append(a.doc.evidence(m.start(), m.end()))
             start, end = _line(text, m.start())
             for u in rx["units"].finditer(text, start, end):
-                _count(units, units_ev, number(u.group("u1") or u.group("u2")), a.doc.evidence(u.start(), u.end()))
+                _count(
+                    units,
+                    units_ev,
+                    number(u.group("u1") or u.group("u2")),
+                    a.doc.evidence(u.start(), u.end()),
+                )
         for m in rx["admin_cpt"].finditer(text):
             start, end = _line(text, m.start())
             if rx["admin_context"].search(text, start, end):
@@ -68,7 +73,12 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
         for s in a.sentences:
             if _labelled(text, s.start, ("units",)):
                 for u in rx["units"].finditer(text, s.start, s.end):
-                    _count(units, units_ev, number(u.group("u1") or u.group("u2")), a.doc.evidence(u.start(), u.end()))
+                    _count(
+                        units,
+                        units_ev,
+                        number(u.group("u1") or u.group("u2")),
+                        a.doc.evidence(u.start(), u.end()),
+                    )
     out.set("request.hcpcs", hcpcs, hcpcs_ev)
     unit_count = _top(units)
     out.set("request.units", unit_count, units_ev.get(unit_count, []))
@@ -120,6 +130,6 @@ def _date_of_service(notes: list[AnalyzedDocument], rules: RuleSet) -> tuple[str
             for m in rx[cue].finditer(text):
                 hits = dates_in(rx["date"], text, m.end(), min(m.end() + 14, len(text)))
                 if hits and hits[0][0] == m.end():
-                    start, end, iso = hits[0]
+                    _, end, iso = hits[0]
                     return iso, [a.doc.evidence(m.start(), end)]
     return None, []

@@ -77,12 +77,61 @@ class SectionsFile(_Strict):
 
 # Every pattern name the extraction code reads; a values file missing one is rejected at load time.
 REQUIRED_PATTERNS = frozenset(
-    "score_value t_score_threshold value_is_threshold bmd percent_change percent_change_word_before egfr crcl "
-    "ckd_stage pth phosphorus vitamin_d_level serum_calcium steroid_dose non_systemic frax_sentence frax_major "
-    "frax_hip age sex_explicit sex_word sex_honorific date month_year duration year_range month_year_range since "
-    "dose_mg dose_label interval hcpcs units admin_cpt admin_context dos_strong dos_weak icd10 cue_negated "
-    "fracture_trauma fracture_fragility fracture_compression bp_inefficacy bp_intolerance bp_completed "
-    "dob site_value denosumab_started denosumab_new injection_dates_cue steroid_short_course evaluation_cue supplement_cue".split()
+    [
+        "score_value",
+        "t_score_threshold",
+        "value_is_threshold",
+        "bmd",
+        "percent_change",
+        "percent_change_word_before",
+        "egfr",
+        "crcl",
+        "ckd_stage",
+        "pth",
+        "phosphorus",
+        "vitamin_d_level",
+        "serum_calcium",
+        "steroid_dose",
+        "non_systemic",
+        "frax_sentence",
+        "frax_major",
+        "frax_hip",
+        "age",
+        "sex_explicit",
+        "sex_word",
+        "sex_honorific",
+        "date",
+        "month_year",
+        "duration",
+        "year_range",
+        "month_year_range",
+        "since",
+        "dose_mg",
+        "dose_label",
+        "interval",
+        "hcpcs",
+        "units",
+        "admin_cpt",
+        "admin_context",
+        "dos_strong",
+        "dos_weak",
+        "icd10",
+        "cue_negated",
+        "fracture_trauma",
+        "fracture_fragility",
+        "fracture_compression",
+        "bp_inefficacy",
+        "bp_intolerance",
+        "bp_completed",
+        "dob",
+        "site_value",
+        "denosumab_started",
+        "denosumab_new",
+        "injection_dates_cue",
+        "steroid_short_course",
+        "evaluation_cue",
+        "supplement_cue",
+    ]
 )
 
 
@@ -167,6 +216,9 @@ def load_rules(folder: Path | None = None) -> RuleSet:
     )
     versions = {rules.targets.version, rules.context.version, rules.sections.version, rules.values.version}
     if len(versions) > 1:
-        raise RulesFileError(root / "nlp", f"rule files carry different versions {sorted(versions)}",
-                             "give every file of rules/nlp the same version when you change one")
+        raise RulesFileError(
+            root / "nlp",
+            f"rule files carry different versions {sorted(versions)}",
+            "give every file of rules/nlp the same version when you change one",
+        )
     return rules

@@ -57,7 +57,9 @@ def bisphosphonates(analyzed: list[AnalyzedDocument], rules: RuleSet, reference:
         if not planned:
             trials[(m.normal, _route(a, m))].append((a, m))
     class_mentions = [
-        (a, m) for a, m in _mentions(analyzed, "BISPHOSPHONATE_CLASS") if m.affirmed and "CONTRAINDICATED" not in m.modifiers
+        (a, m)
+        for a, m in _mentions(analyzed, "BISPHOSPHONATE_CLASS")
+        if m.affirmed and "CONTRAINDICATED" not in m.modifiers
     ]
     result = [_trial(drug, route, items, class_mentions, rules, reference) for (drug, route), items in trials.items()]
     out.set("bisphosphonate_trials", result)
@@ -87,8 +89,15 @@ def _trial(drug, route, items, class_mentions, rules: RuleSet, reference: date |
     completed = any(_cue(rules, "bp_completed", a, ss) for a, ss in grouped.values())
     ongoing = any(m.current for _, m in items) and not any(m.discontinued for _, m in items)
     outcome = (
-        "inadequate_efficacy" if inefficacy else "intolerance" if intolerance else "ongoing" if ongoing
-        else "completed" if completed else "unknown"
+        "inadequate_efficacy"
+        if inefficacy
+        else "intolerance"
+        if intolerance
+        else "ongoing"
+        if ongoing
+        else "completed"
+        if completed
+        else "unknown"
     )
     months = [_months(a, m.sentence, rules, reference) for a, m in items]
     known = [x for x in months if x is not None]
@@ -162,7 +171,11 @@ def glucocorticoids(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dic
         if m.negated:
             no.append(m.evidence())
             continue
-        if m.discontinued or (m.historical and m.kind == "drug") or rx["steroid_short_course"].search(text, s.start, s.end):
+        if (
+            m.discontinued
+            or (m.historical and m.kind == "drug")
+            or rx["steroid_short_course"].search(text, s.start, s.end)
+        ):
             continue
         yes.append(m.evidence())
         for hit in rx["steroid_dose"].finditer(text, s.start, s.end):
@@ -173,7 +186,9 @@ def glucocorticoids(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dic
     out.set("glucocorticoid_mg_per_day", max(doses) if doses else None, yes if doses else [])
 
 
-def hormone_therapy(analyzed: list[AnalyzedDocument], sex: str | None, cancers: dict[str, bool | None], out: Findings) -> None:
+def hormone_therapy(
+    analyzed: list[AnalyzedDocument], sex: str | None, cancers: dict[str, bool | None], out: Findings
+) -> None:
     """Aromatase inhibitors, androgen deprivation (drugs or bilateral orchiectomy), estrogen deprivation."""
     ai_yes, ai_no, adt_yes, adt_no, ed_yes, orch_yes, orch_no = [], [], [], [], [], [], []
     for _, m in _mentions(analyzed, "AROMATASE_INHIBITOR", "GNRH", "ADT", "ORCHIECTOMY", "ESTROGEN_DEPRIVATION"):
@@ -184,7 +199,9 @@ def hormone_therapy(analyzed: list[AnalyzedDocument], sex: str | None, cancers: 
             (orch_no if m.negated else orch_yes).append(ev)
             continue
         if m.negated:
-            {"AROMATASE_INHIBITOR": ai_no, "ADT": adt_no, "GNRH": adt_no if sex == "male" else []}.get(m.label, []).append(ev)
+            {"AROMATASE_INHIBITOR": ai_no, "ADT": adt_no, "GNRH": adt_no if sex == "male" else []}.get(
+                m.label, []
+            ).append(ev)
             continue
         if m.discontinued or (m.historical and "CONTINUING" not in m.modifiers and m.sentence.section != "medications"):
             continue
@@ -206,7 +223,11 @@ def hormone_therapy(analyzed: list[AnalyzedDocument], sex: str | None, cancers: 
 
 def barriers(analyzed: list[AnalyzedDocument], out: Findings) -> None:
     """Why an oral bisphosphonate cannot be taken: swallowing, staying upright, an esophageal condition."""
-    kinds = {"SWALLOWING": "cannot_swallow", "UPRIGHT": "cannot_remain_upright", "GI_CONDITION": "gi_condition"}
+    kinds = {
+        "SWALLOWING": "cannot_swallow",
+        "UPRIGHT": "cannot_remain_upright",
+        "GI_CONDITION": "gi_condition",
+    }
     found: dict[str, list[Evidence]] = defaultdict(list)
     for _, m in _mentions(analyzed, *kinds):
         if m.affirmed:

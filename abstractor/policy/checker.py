@@ -2,30 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from abstractor.core.document import Evidence
-from abstractor.core.record import CriterionResult, ExclusionResult, Facts, Outcome, Request
+from abstractor.core.policy import Check, FactCatalogue, Node, Policy, Verdict
+from abstractor.core.record import CriterionResult, ExclusionResult, Facts, Request
 from abstractor.core.truth import Truth, all_of, any_of
-from abstractor.policy.model import FactCatalogue, Node, Policy
-from abstractor.policy.predicates import FactView, Verdict, evaluate
-
-
-@dataclass(frozen=True)
-class Check:
-    """Everything the checker decided: each clause's result, the exclusions that apply, the outcome."""
-
-    outcome: Outcome
-    indication: str | None
-    approval_months: int | None
-    criteria: list[CriterionResult]
-    exclusions: list[ExclusionResult]
-    gaps: list[str]
-    results: dict[str, Verdict]
-
-    def status(self, clause_id: str) -> Truth | None:
-        verdict = self.results.get(clause_id)
-        return verdict.status if verdict else None
+from abstractor.policy.predicates import FactView, evaluate
 
 
 def _unique(evidence: list[Evidence]) -> list[Evidence]:
@@ -63,8 +44,13 @@ def _node(node: Node, view: FactView, results: dict[str, Verdict]) -> Verdict:
     return verdict
 
 
-def check(policy: Policy, facts: Facts, request: Request, evidence: dict[str, list[Evidence]],
-          catalogue: FactCatalogue) -> Check:
+def check(
+    policy: Policy,
+    facts: Facts,
+    request: Request,
+    evidence: dict[str, list[Evidence]],
+    catalogue: FactCatalogue,
+) -> Check:
     """Evaluate every clause; the outcome follows the review-record contract exactly."""
     view = FactView(facts, request, evidence, catalogue)
     results: dict[str, Verdict] = {}

@@ -8,9 +8,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from abstractor.core.datafile import load_model
+from abstractor.core.policy import Policy
 from abstractor.core.record import Facts, Flag, Request
 from abstractor.core.resources import rules_path
-from abstractor.policy.model import Policy
 
 
 class FlagRules(BaseModel):
@@ -35,29 +35,52 @@ def flags(policy: Policy, facts: Facts, request: Request, rules: FlagRules | Non
     out: list[Flag] = []
 
     def add(code: str, severity: str, message: str, source: str) -> None:
-        out.append(Flag(code=code, severity=severity, message=message,
-                        source=rules.sources[source].format(policy=policy.id)))
+        out.append(
+            Flag(
+                code=code,
+                severity=severity,
+                message=message,
+                source=rules.sources[source].format(policy=policy.id),
+            )
+        )
 
     dosing = policy.dosing
     xgeva = request.product in rules.xgeva_products or (
-        request.dose_mg == rules.xgeva_dosing["dose_mg"] and request.interval_months == rules.xgeva_dosing["interval_months"]
+        request.dose_mg == rules.xgeva_dosing["dose_mg"]
+        and request.interval_months == rules.xgeva_dosing["interval_months"]
     )
     if xgeva:
-        add("xgeva_under_prolia_policy", "critical",
-            f"{request.product or 'Denosumab'} at {_dose(request)} is the oncology (skeletal-related event) product and "
-            f"dosing; {policy.id} covers {dosing.dose_mg:g} mg every {dosing.interval_months:g} months.", "xgeva")
+        add(
+            "xgeva_under_prolia_policy",
+            "critical",
+            f"{request.product or 'Denosumab'} at {_dose(request)} is the oncology (skeletal-related event) "
+            f"product and dosing; {policy.id} covers {dosing.dose_mg:g} mg every {dosing.interval_months:g} months.",
+            "xgeva",
+        )
     elif request.dose_mg is None or request.interval_months is None:
-        add("dose_not_documented", "info",
+        add(
+            "dose_not_documented",
+            "info",
             f"The requested dose or interval is not documented; {policy.id} approves {dosing.dose_mg:g} mg every "
-            f"{dosing.interval_months:g} months.", "dosing")
+            f"{dosing.interval_months:g} months.",
+            "dosing",
+        )
     elif request.dose_mg != dosing.dose_mg or request.interval_months != dosing.interval_months:
-        add("dose_outside_policy", "warning",
+        add(
+            "dose_outside_policy",
+            "warning",
             f"Requested {_dose(request)} differs from {dosing.dose_mg:g} mg every {dosing.interval_months:g} months: "
-            f"{dosing.outside}", "dosing")
+            f"{dosing.outside}",
+            "dosing",
+        )
     if facts.bone_metastases and not xgeva:
-        add("bone_metastases_documented", "warning",
-            "Bone metastases are documented: skeletal-related-event prevention uses Xgeva 120 mg every 4 weeks; confirm "
-            "the request is for bone loss at 60 mg every 6 months.", "xgeva")
+        add(
+            "bone_metastases_documented",
+            "warning",
+            "Bone metastases are documented: skeletal-related-event prevention uses Xgeva 120 mg every 4 weeks; "
+            "confirm the request is for bone loss at 60 mg every 6 months.",
+            "xgeva",
+        )
     _coding(policy, request, rules, add)
     _safety(facts, request, rules, add)
     return out
@@ -76,8 +99,12 @@ def _coding(policy: Policy, request: Request, rules: FlagRules, add) -> None:
     if not request.hcpcs:
         add("hcpcs_not_documented", "info", "No HCPCS code is documented for the drug.", "hcpcs")
     elif product and product.hcpcs not in request.hcpcs:
-        add("hcpcs_mismatch", "warning",
-            f"{request.product} is billed with {product.hcpcs}; the chart lists {', '.join(request.hcpcs)}.", "hcpcs")
+        add(
+            "hcpcs_mismatch",
+            "warning",
+            f"{request.product} is billed with {product.hcpcs}; the chart lists {', '.join(request.hcpcs)}.",
+            "hcpcs",
+        )
     codes = {c.code: c for c in policy.hcpcs}
     for code in request.hcpcs:
         spec = codes.get(code)
@@ -85,18 +112,31 @@ def _coding(policy: Policy, request: Request, rules: FlagRules, add) -> None:
             if spec.until and request.date_of_service > spec.until.isoformat():
                 add("hcpcs_expired", "warning", f"{code} was effective only until {spec.until}.", "hcpcs")
             if spec.effective and request.date_of_service < spec.effective.isoformat():
-                add("hcpcs_not_yet_effective", "warning", f"{code} is effective from {spec.effective}.", "hcpcs")
+                add(
+                    "hcpcs_not_yet_effective",
+                    "warning",
+                    f"{code} is effective from {spec.effective}.",
+                    "hcpcs",
+                )
         if spec and spec.mg_per_unit and request.units is not None and request.dose_mg is not None:
             expected = request.dose_mg / spec.mg_per_unit
             if request.units != expected:
-                add("hcpcs_units", "warning",
+                add(
+                    "hcpcs_units",
+                    "warning",
                     f"{code} is per {spec.mg_per_unit:g} mg: {request.dose_mg:g} mg is {expected:g} units, "
-                    f"the chart bills {request.units}.", "hcpcs")
+                    f"the chart bills {request.units}.",
+                    "hcpcs",
+                )
     for code in request.admin_cpt:
         if code in rules.chemotherapy_admin_cpt:
-            add("admin_code_risk", "warning",
+            add(
+                "admin_code_risk",
+                "warning",
                 f"Administration code {code} is chemotherapy administration; denosumab for osteoporosis is a "
-                f"subcutaneous injection billed with {rules.subcutaneous_admin_cpt}: a coding risk.", "admin")
+                f"subcutaneous injection billed with {rules.subcutaneous_admin_cpt}: a coding risk.",
+                "admin",
+            )
 
 
 def _safety(facts: Facts, request: Request, rules: FlagRules, add) -> None:
@@ -107,23 +147,49 @@ def _safety(facts: Facts, request: Request, rules: FlagRules, add) -> None:
     )
     if advanced_ckd or facts.severe_renal_impairment:
         evaluated = facts.ckd_mbd_evaluated is True
-        add("hypocalcemia_ckd", "warning" if evaluated else "critical",
+        add(
+            "hypocalcemia_ckd",
+            "warning" if evaluated else "critical",
             "Advanced kidney disease: risk of severe hypocalcemia; "
-            + ("CKD-MBD evaluation is documented; monitor calcium after each dose." if evaluated
-               else "evaluate for CKD-MBD (PTH, 25-OH vitamin D, calcium, phosphorus) before dosing."),
-            "hypocalcemia")
+            + (
+                "CKD-MBD evaluation is documented; monitor calcium after each dose."
+                if evaluated
+                else "evaluate for CKD-MBD (PTH, 25-OH vitamin D, calcium, phosphorus) before dosing."
+            ),
+            "hypocalcemia",
+        )
     if facts.calcium_vitamin_d is False:
-        add("calcium_vitamin_d_stopped", "warning",
-            "Calcium or vitamin D supplementation is documented as stopped: resume before the next dose.", "calcium")
+        add(
+            "calcium_vitamin_d_stopped",
+            "warning",
+            "Calcium or vitamin D supplementation is documented as stopped: resume before the next dose.",
+            "calcium",
+        )
     elif facts.calcium_vitamin_d is None:
-        add("calcium_vitamin_d_not_documented", "info",
-            "Calcium and vitamin D supplementation is not documented.", "calcium")
+        add(
+            "calcium_vitamin_d_not_documented",
+            "info",
+            "Calcium and vitamin D supplementation is not documented.",
+            "calcium",
+        )
     if facts.dental_evaluation is None and not facts.on_denosumab:
-        add("dental_evaluation_not_documented", "info",
-            "No dental examination is documented before starting denosumab.", "dental")
-    add("rebound_on_discontinuation", "info",
+        add(
+            "dental_evaluation_not_documented",
+            "info",
+            "No dental examination is documented before starting denosumab.",
+            "dental",
+        )
+    add(
+        "rebound_on_discontinuation",
+        "info",
         "If denosumab is stopped, plan a transition to another antiresorptive (e.g. zoledronic acid within 6 months) "
-        "to avoid rebound multiple vertebral fractures.", "rebound")
+        "to avoid rebound multiple vertebral fractures.",
+        "rebound",
+    )
     for name in facts.conflicts:
-        add("conflicting_documentation", "warning",
-            f"The chart documents {name.replace('_', ' ')} both ways; both statements are cited.", "conflict")
+        add(
+            "conflicting_documentation",
+            "warning",
+            f"The chart documents {name.replace('_', ' ')} both ways; both statements are cited.",
+            "conflict",
+        )

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from abstractor.core.datafile import load_model, read_data, validated
 from abstractor.core.errors import PolicyNotFoundError, RulesFileError
+from abstractor.core.policy import FactCatalogue, Node, Policy, Test
 from abstractor.core.resources import rules_path
-from abstractor.policy.model import FactCatalogue, Node, Policy, Test
 
 DEFAULT_POLICY = "cigna-IP0331"
 
@@ -27,9 +27,20 @@ def load_policy(path: Path, catalogue: FactCatalogue | None = None) -> Policy:
     if isinstance(data, dict):
         for i, clause in enumerate(_raw_clauses(data)):
             op = (clause.get("test") or {}).get("op") if isinstance(clause.get("test"), dict) else None
-            if op is not None and op not in {"is_true", "is_false", "equals", "contains", "not_empty", "t_score", "trial"}:
-                raise RulesFileError(path, f"clause {clause.get('id', f'#{i}')!r}: unknown operator {op!r}",
-                                     "use one of is_true, is_false, equals, contains, not_empty, t_score, trial")
+            if op is not None and op not in {
+                "is_true",
+                "is_false",
+                "equals",
+                "contains",
+                "not_empty",
+                "t_score",
+                "trial",
+            }:
+                raise RulesFileError(
+                    path,
+                    f"clause {clause.get('id', f'#{i}')!r}: unknown operator {op!r}",
+                    "use one of is_true, is_false, equals, contains, not_empty, t_score, trial",
+                )
     policy = validated(path, data, Policy)
     seen: set[str] = set()
     for clause in policy.clauses():
@@ -40,7 +51,8 @@ def load_policy(path: Path, catalogue: FactCatalogue | None = None) -> Policy:
             for test in _tests(clause.test):
                 if test.fact not in catalogue.facts:
                     raise RulesFileError(
-                        path, f"clause {clause.id!r} tests unknown fact {test.fact!r}",
+                        path,
+                        f"clause {clause.id!r} tests unknown fact {test.fact!r}",
                         f"use a fact listed in rules/facts.yaml ({', '.join(sorted(catalogue.facts))}) or add it there",
                     )
     return policy
@@ -74,8 +86,11 @@ def installed_policies(folder: Path | None = None) -> tuple[Policy, ...]:
     return tuple(sorted(policies, key=lambda p: (p.id, p.effective_date)))
 
 
-def select_policy(policy_id: str = DEFAULT_POLICY, date_of_service: str | None = None,
-                  policies: tuple[Policy, ...] | None = None) -> Policy:
+def select_policy(
+    policy_id: str = DEFAULT_POLICY,
+    date_of_service: str | None = None,
+    policies: tuple[Policy, ...] | None = None,
+) -> Policy:
     """The version of `policy_id` in force on the date of service (the newest when the date is unknown)."""
     policies = policies or installed_policies()
     versions = [p for p in policies if p.id.lower() == policy_id.lower()]

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from abstractor.core.document import Evidence
+from abstractor.core.policy import (
+    Contains,
+    Equals,
+    FactCatalogue,
+    IsFalse,
+    IsTrue,
+    NotEmpty,
+    Test,
+    TrialTest,
+    TScoreTest,
+    Verdict,
+)
 from abstractor.core.record import Facts, Request
 from abstractor.core.truth import Truth, all_of
-from abstractor.policy.model import (
-    Contains, Equals, FactCatalogue, IsFalse, IsTrue, NotEmpty, Test, TrialTest, TScoreTest,
-)
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """A clause's status, the evidence that decided it, and what to request when it is unknown."""
-
-    status: Truth
-    evidence: list[Evidence] = field(default_factory=list)
-    gaps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,11 @@ class FactView:
 
     def conflict(self, name: str) -> Verdict | None:
         if name in self.facts.conflicts:
-            return Verdict(Truth.UNKNOWN, self.evidence.get(name, []),
-                           (f"clarify {name.replace('_', ' ')}: the chart documents it both ways",))
+            return Verdict(
+                Truth.UNKNOWN,
+                self.evidence.get(name, []),
+                (f"clarify {name.replace('_', ' ')}: the chart documents it both ways",),
+            )
         return None
 
 
@@ -98,8 +101,10 @@ def _t_score(test: TScoreTest, view: FactView) -> Verdict:
     scores = view.facts.t_scores
     if not scores:
         return view.when_silent("t_scores")
+
     def qualifies(value: float) -> bool:
         return value <= test.max if test.max is not None else value < test.below
+
     hits = [t for t in scores if t.site in test.sites and qualifies(t.value)]
     chosen = hits or scores
     return Verdict(Truth.of(bool(hits)), [ev for t in chosen for ev in t.evidence])
@@ -113,8 +118,11 @@ def _trial(test: TrialTest, view: FactView) -> Verdict:
         if view.silent("bisphosphonate_trials"):
             return view.when_silent("bisphosphonate_trials")
         return Verdict(Truth.NOT_MET, view.evidence.get("bisphosphonate_naive", []))
-    tried = [t for t in trials if (test.route is None or t.route == test.route)
-             and (test.drugs is None or t.drug in test.drugs)]
+    tried = [
+        t
+        for t in trials
+        if (test.route is None or t.route == test.route) and (test.drugs is None or t.drug in test.drugs)
+    ]
     if test.outcomes is not None:
         undecided = [t for t in tried if t.outcome == "unknown"]
         tried = [t for t in tried if t.outcome in test.outcomes]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from abstractor.core.document import Evidence
-from abstractor.policy.model import Policy
+from abstractor.core.policy import Policy
 
 
 @dataclass(frozen=True)

@@ -9,24 +9,37 @@ from functools import cache
 import jinja2
 
 from abstractor.core.document import Evidence
+from abstractor.core.policy import Check, FactCatalogue, Node, Policy, TrialTest, TScoreTest
 from abstractor.core.record import Facts, Flag, Request
 from abstractor.core.truth import Truth
-from abstractor.policy.checker import Check
-from abstractor.policy.model import FactCatalogue, Node, Policy, TrialTest, TScoreTest
 from abstractor.report.citations import Citations
 
-SITE_NAMES = {"lumbar_spine": "lumbar spine", "femoral_neck": "femoral neck", "total_hip": "total hip",
-              "radius_33": "33% radius", "other": "other site"}
-SAFETY_FLAGS = ("hypocalcemia_ckd", "calcium_vitamin_d_stopped", "calcium_vitamin_d_not_documented",
-                "dental_evaluation_not_documented", "rebound_on_discontinuation", "bone_metastases_documented",
-                "conflicting_documentation")
+SITE_NAMES = {
+    "lumbar_spine": "lumbar spine",
+    "femoral_neck": "femoral neck",
+    "total_hip": "total hip",
+    "radius_33": "33% radius",
+    "other": "other site",
+}
+SAFETY_FLAGS = (
+    "hypocalcemia_ckd",
+    "calcium_vitamin_d_stopped",
+    "calcium_vitamin_d_not_documented",
+    "dental_evaluation_not_documented",
+    "rebound_on_discontinuation",
+    "bone_metastases_documented",
+    "conflicting_documentation",
+)
 
 
 @cache
 def _template(name: str) -> jinja2.Template:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("abstractor.report", "templates"),
-        undefined=jinja2.StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
         keep_trailing_newline=True,
     )
     return env.get_template(name)
@@ -68,8 +81,11 @@ class _Writer:
     def describe(self, node: Node, met: bool) -> str:
         test, facts = node.test, self.d.facts
         if isinstance(test, TScoreTest):
-            scores = [t for t in facts.t_scores if t.site in test.sites and (
-                t.value <= test.max if test.max is not None else t.value < test.below)]
+            scores = [
+                t
+                for t in facts.t_scores
+                if t.site in test.sites and (t.value <= test.max if test.max is not None else t.value < test.below)
+            ]
             if met and scores:
                 t = min(scores, key=lambda s: s.value)
                 when = f" ({t.date})" if t.date else ""
@@ -79,14 +95,20 @@ class _Writer:
                 return f"lowest documented T-score {lowest.value:g} ({SITE_NAMES[lowest.site]}) does not qualify"
             return "no T-score documented"
         if isinstance(test, TrialTest):
-            trials = [t for t in facts.bisphosphonate_trials if (test.route is None or t.route == test.route)
-                      and (test.drugs is None or t.drug in test.drugs)
-                      and (test.outcomes is None or t.outcome in test.outcomes)]
+            trials = [
+                t
+                for t in facts.bisphosphonate_trials
+                if (test.route is None or t.route == test.route)
+                and (test.drugs is None or t.drug in test.drugs)
+                and (test.outcomes is None or t.outcome in test.outcomes)
+            ]
             if met and trials:
                 return "; ".join(
                     f"{t.drug.replace('_', ' ')} ({t.route})"
                     + (f" for {t.months:g} months" if t.months else "")
-                    + f", {t.outcome.replace('_', ' ')}" for t in trials)
+                    + f", {t.outcome.replace('_', ' ')}"
+                    for t in trials
+                )
             route = f"{test.route} " if test.route else ""
             return f"no qualifying {route}bisphosphonate trial documented"
         spec = self.d.catalogue.facts[test.fact]
@@ -97,7 +119,13 @@ class _Writer:
             label = f"{spec.label}: {test.value}"
         if test.op == "is_false":
             return f"{spec.label}: no" if met else f"{spec.label}: yes"
-        return label if met else f"not documented: {label}" if self.d.facts and _silent(self.d, test.fact) else f"no {label}"
+        return (
+            label
+            if met
+            else f"not documented: {label}"
+            if self.d.facts and _silent(self.d, test.fact)
+            else f"no {label}"
+        )
 
     def leaves(self, node: Node, status: Truth) -> list[Node]:
         """The leaves that decided `node`'s status."""
@@ -120,8 +148,11 @@ class _Writer:
     # --- sections ------------------------------------------------------------------------------
     def context(self) -> dict:
         d, check = self.d, self.d.check
-        indication = d.policy.indications[[n.id for n in d.policy.indications].index(check.indication)] \
-            if check.indication else None
+        indication = (
+            d.policy.indications[[n.id for n in d.policy.indications].index(check.indication)]
+            if check.indication
+            else None
+        )
         support = [self.line(n, True) for n in self.leaves(indication, Truth.MET)] if indication else []
         against, open_ = [], []
         exclusions = []
@@ -137,8 +168,11 @@ class _Writer:
                 elif status is Truth.UNKNOWN:
                     met = [self.line(n, True) for n in self._met_leaves(node)]
                     open_.append((f"{node.id}. {node.title}", met))
-        other_met = [n for n in d.policy.indications
-                     if check.results[n.id].status is Truth.MET and (indication is None or n.id != indication.id)]
+        other_met = [
+            n
+            for n in d.policy.indications
+            if check.results[n.id].status is Truth.MET and (indication is None or n.id != indication.id)
+        ]
         return {
             "bundle_id": d.bundle_id,
             "policy": d.policy,
@@ -182,17 +216,23 @@ class _Writer:
         what = f"{self._product()} subcutaneously{schedule}"
         if d.check.outcome == "meets_criteria":
             facts = "; ".join(f"{s.text} {s.marks}" for s in support[:4])
-            return (f"**Meets criteria.** {what} is medically necessary under {d.policy.document} indication "
-                    f"{indication.id}, {indication.title} {self.cite.marks(clause=indication.id)}, for "
-                    f"{d.check.approval_months} months: {facts}.")
+            return (
+                f"**Meets criteria.** {what} is medically necessary under {d.policy.document} indication "
+                f"{indication.id}, {indication.title} {self.cite.marks(clause=indication.id)}, for "
+                f"{d.check.approval_months} months: {facts}."
+            )
         if exclusions:
             why = "; ".join(f"{x.text} {x.marks}" for x in exclusions)
             return f"**Does not meet criteria.** {what} is not medically necessary under {d.policy.document}: {why}."
         if d.check.outcome == "insufficient_documentation":
-            return (f"**Insufficient documentation.** {what} cannot be approved under {d.policy.document} until the "
-                    f"chart documents: {'; '.join(d.check.gaps)}.")
-        return (f"**Does not meet criteria.** {what} is not medically necessary under {d.policy.document}: "
-                f"no indication is met {self.cite.marks(clause=d.policy.indications[0].id)}.")
+            return (
+                f"**Insufficient documentation.** {what} cannot be approved under {d.policy.document} until the "
+                f"chart documents: {'; '.join(d.check.gaps)}."
+            )
+        return (
+            f"**Does not meet criteria.** {what} is not medically necessary under {d.policy.document}: "
+            f"no indication is met {self.cite.marks(clause=d.policy.indications[0].id)}."
+        )
 
     def _response(self) -> list[Line]:
         if not self.d.facts.on_denosumab:
@@ -206,22 +246,32 @@ class _Writer:
             if len(dated) >= 2:
                 first, last = dated[0], dated[-1]
                 change = f", {last.percent_change:+g}% BMD" if last.percent_change is not None else ""
-                lines.append(Line(f"{SITE_NAMES[site]} T-score {first.value:g} ({first.date}) to {last.value:g} "
-                                  f"({last.date}){change}", self.cite.marks(first.evidence[:1] + last.evidence[:1])))
+                lines.append(
+                    Line(
+                        f"{SITE_NAMES[site]} T-score {first.value:g} ({first.date}) to {last.value:g} "
+                        f"({last.date}){change}",
+                        self.cite.marks(first.evidence[:1] + last.evidence[:1]),
+                    )
+                )
         return lines
 
     def _dosing(self) -> list[Line]:
         p, r = self.d.policy, self.d.request
-        policy_line = Line(f"Policy dosing: {p.dosing.dose_mg:g} mg {p.dosing.route} every "
-                           f"{p.dosing.interval_months:g} months", self.cite.marks(clause=p.dosing.clause))
+        policy_line = Line(
+            f"Policy dosing: {p.dosing.dose_mg:g} mg {p.dosing.route} every {p.dosing.interval_months:g} months",
+            self.cite.marks(clause=p.dosing.clause),
+        )
         ev = self.d.fact_evidence
         requested = Line(
             f"Requested: {r.product or 'product not documented'}, "
             + (f"{r.dose_mg:g} mg" if r.dose_mg is not None else "dose not documented")
             + (f" every {r.interval_months:g} months" if r.interval_months else ", interval not documented")
             + (f", date of service {r.date_of_service}" if r.date_of_service else ""),
-            self.cite.marks(ev.get("request.product", [])[:1] + ev.get("request.dose_mg", [])[:1]
-                            + ev.get("request.date_of_service", [])[:1]),
+            self.cite.marks(
+                ev.get("request.product", [])[:1]
+                + ev.get("request.dose_mg", [])[:1]
+                + ev.get("request.date_of_service", [])[:1]
+            ),
         )
         return [requested, policy_line]
 
@@ -232,8 +282,12 @@ class _Writer:
             units = f", {r.units} units" if r.units is not None else ""
             lines.append(Line(f"HCPCS {', '.join(r.hcpcs)}{units}", self.cite.marks(ev.get("request.hcpcs", [])[:1])))
         if r.admin_cpt:
-            lines.append(Line(f"Administration CPT {', '.join(r.admin_cpt)}",
-                              self.cite.marks(ev.get("request.admin_cpt", [])[:1])))
+            lines.append(
+                Line(
+                    f"Administration CPT {', '.join(r.admin_cpt)}",
+                    self.cite.marks(ev.get("request.admin_cpt", [])[:1]),
+                )
+            )
         if f.icd10:
             lines.append(Line(f"ICD-10-CM documented: {', '.join(f.icd10)}", self.cite.marks(ev.get("icd10", [])[:2])))
         return lines

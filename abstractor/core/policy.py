@@ -1,11 +1,16 @@
-"""The schema of a policy file under rules/policies/ and of the fact catalogue rules/facts.yaml."""
+"""Policy domain types: the schema of a policy file, the fact catalogue, and the checker's results."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from abstractor.core.document import Evidence
+from abstractor.core.record import CriterionResult, ExclusionResult, Outcome
+from abstractor.core.truth import Truth
 
 TRIAL_OUTCOMES = Literal["inadequate_efficacy", "intolerance", "ongoing", "completed", "unknown"]
 SITES = Literal["lumbar_spine", "femoral_neck", "total_hip", "radius_33", "other"]
@@ -186,3 +191,29 @@ for _model in (IsTrue, IsFalse, Equals, Contains, NotEmpty, TScoreTest, TrialTes
     _model.model_rebuild()
 Node.model_rebuild()
 Policy.model_rebuild()
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A clause's status, the evidence that decided it, and what to request when it is unknown."""
+
+    status: Truth
+    evidence: list[Evidence] = field(default_factory=list)
+    gaps: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Check:
+    """Everything the checker decided: each clause's result, the exclusions that apply, the outcome."""
+
+    outcome: Outcome
+    indication: str | None
+    approval_months: int | None
+    criteria: list[CriterionResult]
+    exclusions: list[ExclusionResult]
+    gaps: list[str]
+    results: dict[str, Verdict]
+
+    def status(self, clause_id: str) -> Truth | None:
+        verdict = self.results.get(clause_id)
+        return verdict.status if verdict else None

@@ -1,0 +1,1 @@
+"""Scoring extraction and determinations against QA gold sets (`abstractor eval`)."""

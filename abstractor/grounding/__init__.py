@@ -1,0 +1,1 @@
+"""Quote alignment: a quote back to exact offsets in a Document."""

@@ -1,0 +1,1 @@
+"""The optional LLM fallback (langchain and openai live here)."""
