@@ -25,7 +25,7 @@ app = typer.Typer(
     # Tracebacks must never print local variables: they may hold chart text (PHI).
     pretty_exceptions_show_locals=False,
 )
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 EXIT_SKIPPED = 3  # every bundle reviewed, but some file of a bundle could not be read
 EXIT_FAILED = 4  # some bundle could not be reviewed at all
@@ -90,7 +90,7 @@ def review(
             reviews.append(review_path(path, policy))
         except AbstractorError as exc:
             failed = True
-            err.print(f"[red]error[/red] {path}: {exc}")
+            err.print(f"[red]error[/red] {exc}" if str(path) in str(exc) else f"[red]error[/red] {path}: {exc}")
         except Exception as exc:  # a bug must not cost the rest of the batch; the message holds no chart text
             failed = True
             err.print(f"[red]internal error[/red] {path}: {type(exc).__name__} (please report it)")

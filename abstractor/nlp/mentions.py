@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -113,10 +114,11 @@ def analyze(documents: Iterable[Document], rules: RuleSet | None = None) -> list
     """Run the process-wide pipeline over each document."""
     nlp, rules = get_pipeline(rules)
     docs = list(documents)
-    out = []
-    for document, sdoc in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
-        out.append(_analyzed(document, sdoc))
-    return out
+    with warnings.catch_warnings():
+        # W036: medspaCy's phrase matcher has no phrase patterns when every rule is a regex; expected here.
+        warnings.filterwarnings("ignore", message=r"\[W036\]")
+        sdocs = list(nlp.pipe(d.text for d in docs))
+    return [_analyzed(document, sdoc) for document, sdoc in zip(docs, sdocs, strict=True)]
 
 
 def _analyzed(document: Document, sdoc) -> AnalyzedDocument:

@@ -163,7 +163,8 @@ class _Writer:
             for node in d.policy.indications:
                 status = check.results[node.id].status
                 if status is Truth.NOT_MET and self._engaged(node):
-                    reasons = [self.line(n, False) for n in self.leaves(node, Truth.NOT_MET)][:5]
+                    described = {self.describe(n, False): n for n in reversed(self.leaves(node, Truth.NOT_MET))}
+                    reasons = [self.line(n, False) for n in list(reversed(described.values()))[:8]]
                     against.append((f"{node.id}. {node.title}", reasons))
                 elif status is Truth.UNKNOWN:
                     met = [self.line(n, True) for n in self._met_leaves(node)]
@@ -195,8 +196,12 @@ class _Writer:
         }
 
     def _engaged(self, node: Node) -> bool:
-        """An indication worth explaining: some part of it is met, or it is the only one."""
-        return bool(self._met_leaves(node)) or len(self.d.policy.indications) == 1
+        """An indication worth explaining: part of it is met and its population (a leaf directly under it) fits."""
+        results = self.d.check.results
+        children = node.children
+        if any(c.test is not None and results[c.id].status is Truth.NOT_MET for c in children):
+            return False
+        return any(results[c.id].status is Truth.MET for c in children) or len(self.d.policy.indications) == 1
 
     def _met_leaves(self, node: Node) -> list[Node]:
         return [n for n in node.walk() if n.test is not None and self.d.check.results[n.id].status is Truth.MET]
@@ -231,7 +236,7 @@ class _Writer:
             )
         return (
             f"**Does not meet criteria.** {what} is not medically necessary under {d.policy.document}: "
-            f"no indication is met {self.cite.marks(clause=d.policy.indications[0].id)}."
+            f"no indication is met {self.cite.marks(clause='indications')}."
         )
 
     def _response(self) -> list[Line]:
