@@ -148,8 +148,13 @@ def policies() -> None:
 
     Example: abstractor policies
     """
+    try:
+        installed = installed_policies()
+    except AbstractorError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
     table = Table("id", "title", "version", "effective", "clauses")
-    for p in installed_policies():
+    for p in installed:
         table.add_row(p.id, p.title, p.version, str(p.effective_date), str(sum(1 for _ in p.clauses())))
     Console().print(table)
 

@@ -21,6 +21,12 @@ def reviews() -> dict[str, Review]:
     return {p.name: review_path(p) for p in SAMPLES}
 
 
+@pytest.fixture(scope="session")
+def medicare_reviews() -> dict[str, Review]:
+    """Every sample bundle reviewed once against the second installed policy."""
+    return {p.name: review_path(p, "medicare-J0897") for p in SAMPLES}
+
+
 def make_pdf(lines: list[str] | None = None, *, password: str | None = None, pages: int = 1) -> bytes:
     """A real PDF written by reportlab: text lines on each page, optionally password-protected."""
     from reportlab.lib import pdfencrypt

@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from abstractor.core.document import Evidence
-from abstractor.core.policy import Contains, Equals, IsFalse, IsTrue, NotEmpty, TrialTest, TScoreTest
+from abstractor.core.policy import Contains, Documented, Equals, IsFalse, IsTrue, NotEmpty, TrialTest, TScoreTest
 from abstractor.core.record import BisphosphonateTrial, Facts, Request, TScore
 
 EV = Evidence(source="note.txt", start=0, end=4, quote="note")
-OTHER = {"sex": "female", "request.product": "Xgeva"}
+# For `equals`: a documented value other than the one the clause asks for.
+OTHER = {"male": "female", "female": "male", "Xgeva": "Prolia", "Prolia": "Xgeva"}
+# A documented value of each type, for `documented`.
+DOCUMENTED = {
+    "t_scores": None,
+    "sex": "female",
+    "age": 70,
+    "postmenopausal": False,
+    "high_risk_per_prescriber": False,
+    "frax_major": 12.0,
+    "bisphosphonate_trials": None,
+    "fragility_fracture": False,
+}
 
 
 def build(updates: dict, evidence: dict | None = None) -> tuple[Facts, Request, dict]:
@@ -29,6 +41,13 @@ def trial(drug="alendronate", route="oral", outcome="inadequate_efficacy", month
 
 def leaf_facts(test, state: str) -> dict:
     """Updates that make `test` (without its `unless`) met, not_met or unknown."""
+    if isinstance(test, Documented):
+        if state == "not_met":
+            raise ValueError("a documentation clause is never not_met: silence leaves it unknown")
+        if state == "unknown":
+            return {test.fact: [] if test.fact in ("t_scores", "bisphosphonate_trials") else None}
+        special = {"t_scores": [t_score(-1.0)], "bisphosphonate_trials": [trial()]}
+        return {test.fact: special.get(test.fact, DOCUMENTED.get(test.fact, True))}
     if state == "unknown":
         if isinstance(test, TScoreTest):
             return {"t_scores": []}
@@ -41,7 +60,7 @@ def leaf_facts(test, state: str) -> dict:
     if isinstance(test, IsFalse):
         return {test.fact: not met}
     if isinstance(test, Equals):
-        return {test.fact: test.value if met else OTHER.get(test.fact, "other")}
+        return {test.fact: test.value if met else OTHER.get(test.value, "other")}
     if isinstance(test, Contains):
         return {test.fact: [test.value] if met else []}
     if isinstance(test, NotEmpty):

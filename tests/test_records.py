@@ -43,9 +43,14 @@ def test_record_round_trips_through_its_model(reviews, name):
     assert record.bundle_id == name and record.policy.id == "cigna-IP0331"
 
 
+@pytest.fixture(params=["cigna", "medicare"])
+def any_policy_reviews(request, reviews, medicare_reviews):
+    return reviews if request.param == "cigna" else medicare_reviews
+
+
 @pytest.mark.parametrize("name", NAMES)
-def test_every_quote_is_the_source_text_at_its_offsets(reviews, name):
-    review = reviews[name]
+def test_every_quote_is_the_source_text_at_its_offsets(any_policy_reviews, name):
+    review = any_policy_reviews[name]
     texts = {d.source: d for d in review.documents}
     count = 0
     for where, evs in all_evidence(review.record):
@@ -59,8 +64,8 @@ def test_every_quote_is_the_source_text_at_its_offsets(reviews, name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_contract_rules_of_the_record(reviews, name):
-    record = reviews[name].record
+def test_contract_rules_of_the_record(any_policy_reviews, name):
+    record = any_policy_reviews[name].record
     facts = record.facts.model_dump()
     for fact, value in facts.items():
         if value is True or (
@@ -90,8 +95,8 @@ def test_outcome_and_indication_match_gold(reviews, name):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_every_citation_in_the_summary_resolves(reviews, name):
-    summary = reviews[name].record.determination.summary_markdown
+def test_every_citation_in_the_summary_resolves(any_policy_reviews, name):
+    summary = any_policy_reviews[name].record.determination.summary_markdown
     body, _, references = summary.partition("## References")
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", body)}
     listed = {int(n) for n in re.findall(r"^(\d+)\. ", references, flags=re.MULTILINE)}
@@ -134,3 +139,12 @@ def test_version_and_help():
     for command in (["review", "--help"], ["policies", "--help"]):
         result = runner.invoke(app, command)
         assert result.exit_code == 0 and "Example: abstractor" in result.stdout
+
+
+def test_medicare_documentation_requirements_produce_gaps(medicare_reviews):
+    outcomes = {n: r.record.determination.outcome for n, r in medicare_reviews.items()}
+    assert outcomes["pmo-zoledronic-fracture"] == "meets_criteria"
+    thin = medicare_reviews["pmo-insufficient-no-history"].record
+    assert thin.determination.outcome == "insufficient_documentation"
+    assert any("calcium" in g for g in thin.gaps) and any("bisphosphonate" in g for g in thin.gaps)
+    assert medicare_reviews["excl-giant-cell-tumor"].record.determination.outcome != "meets_criteria"

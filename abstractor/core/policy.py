@@ -70,6 +70,13 @@ class NotEmpty(_Test):
     fact: str
 
 
+class Documented(_Test):
+    """Met when the chart documents the fact either way; unknown (with a gap) when it is silent."""
+
+    op: Literal["documented"]
+    fact: str
+
+
 class TScoreTest(_Test):
     op: Literal["t_score"]
     fact: Literal["t_scores"] = "t_scores"
@@ -93,8 +100,10 @@ class TrialTest(_Test):
     min_months: float | None = None
 
 
-Test = Annotated[IsTrue | IsFalse | Equals | Contains | NotEmpty | TScoreTest | TrialTest, Field(discriminator="op")]
-OPERATORS = ("is_true", "is_false", "equals", "contains", "not_empty", "t_score", "trial")
+Test = Annotated[
+    IsTrue | IsFalse | Equals | Contains | NotEmpty | Documented | TScoreTest | TrialTest, Field(discriminator="op")
+]
+OPERATORS = ("is_true", "is_false", "equals", "contains", "not_empty", "documented", "t_score", "trial")
 
 
 class Node(_Strict):
@@ -187,7 +196,7 @@ class Policy(_Strict):
 
 
 _Test.model_rebuild()
-for _model in (IsTrue, IsFalse, Equals, Contains, NotEmpty, TScoreTest, TrialTest):
+for _model in (IsTrue, IsFalse, Equals, Contains, NotEmpty, Documented, TScoreTest, TrialTest):
     _model.model_rebuild()
 Node.model_rebuild()
 Policy.model_rebuild()

@@ -54,12 +54,18 @@ def check(
     """Evaluate every clause; the outcome follows the review-record contract exactly."""
     view = FactView(facts, request, evidence, catalogue)
     results: dict[str, Verdict] = {}
-    indications = [(node, _node(node, view, results)) for node in policy.indications]
-    exclusions = [(node, _node(node, view, results)) for node in policy.exclusions]
     documentation = [(node, _node(node, view, results)) for node in policy.documentation]
-    docs_status = all_of(v.status for _, v in documentation) if documentation else Truth.MET
-    doc_gaps = [g for _, v in documentation if v.status is not Truth.MET for g in v.gaps]
-
+    indications = []
+    for node in policy.indications:
+        verdict = _node(node, view, results)
+        if documentation:  # documentation every indication requires: the indication is met only with it
+            parts = [verdict] + [v for _, v in documentation]
+            status = all_of(p.status for p in parts)
+            evidence = _unique([ev for p in parts for ev in p.evidence]) if status is not Truth.UNKNOWN else []
+            verdict = Verdict(status, evidence, tuple(g for p in parts if p.status is Truth.UNKNOWN for g in p.gaps))
+            results[node.id] = verdict
+        indications.append((node, verdict))
+    exclusions = [(node, _node(node, view, results)) for node in policy.exclusions]
     applied = [
         ExclusionResult(id=node.id, text=_title(node), evidence=verdict.evidence)
         for node, verdict in exclusions
@@ -70,13 +76,12 @@ def check(
     gaps: list[str] = []
     if applied:
         outcome, indication = "does_not_meet_criteria", None
-    elif met and docs_status is Truth.MET:
+    elif met:
         outcome, indication = "meets_criteria", met[0].id
-    elif met or open_:
+    elif open_:
         outcome, indication = "insufficient_documentation", None
-        for node in open_ if not met else []:
+        for node in open_:
             gaps += _open_gaps(node, results)
-        gaps += doc_gaps if met or docs_status is not Truth.MET else []
         if not gaps:
             gaps = ["documentation that decides the open criteria (see criteria marked unknown)"]
     else:
@@ -109,10 +114,6 @@ def _title(node: Node) -> str:
 
 
 def _open_gaps(node: Node, results: dict[str, Verdict]) -> list[str]:
-    """Gaps of the unknown clauses under an unknown clause, skipping branches already decided."""
+    """What to request for an unknown clause: its verdict carries the gaps of its unknown parts only."""
     verdict = results[node.id]
-    if verdict.status is not Truth.UNKNOWN:
-        return []
-    if node.test is not None:
-        return list(verdict.gaps)
-    return [g for child in node.children for g in _open_gaps(child, results)]
+    return list(verdict.gaps) if verdict.status is Truth.UNKNOWN else []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from abstractor.core.datafile import load_model, read_data, validated
 from abstractor.core.errors import PolicyNotFoundError, RulesFileError
-from abstractor.core.policy import FactCatalogue, Node, Policy, Test
+from abstractor.core.policy import OPERATORS, FactCatalogue, Node, Policy, Test
 from abstractor.core.resources import rules_path
 
 DEFAULT_POLICY = "cigna-IP0331"
@@ -27,19 +27,11 @@ def load_policy(path: Path, catalogue: FactCatalogue | None = None) -> Policy:
     if isinstance(data, dict):
         for i, clause in enumerate(_raw_clauses(data)):
             op = (clause.get("test") or {}).get("op") if isinstance(clause.get("test"), dict) else None
-            if op is not None and op not in {
-                "is_true",
-                "is_false",
-                "equals",
-                "contains",
-                "not_empty",
-                "t_score",
-                "trial",
-            }:
+            if op is not None and op not in OPERATORS:
                 raise RulesFileError(
                     path,
                     f"clause {clause.get('id', f'#{i}')!r}: unknown operator {op!r}",
-                    "use one of is_true, is_false, equals, contains, not_empty, t_score, trial",
+                    f"use one of {', '.join(OPERATORS)}",
                 )
     policy = validated(path, data, Policy)
     seen: set[str] = set()

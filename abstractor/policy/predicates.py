@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from abstractor.core.document import Evidence
 from abstractor.core.policy import (
     Contains,
+    Documented,
     Equals,
     FactCatalogue,
     IsFalse,
@@ -34,6 +35,16 @@ class FactView:
         if name.startswith("request."):
             return getattr(self.request, name.removeprefix("request."))
         return getattr(self.facts, name)
+
+    def evidence_for(self, name: str) -> list[Evidence]:
+        """A fact's evidence; for lists of findings (T-scores, fractures, trials), their items' evidence."""
+        if name in self.evidence:
+            return self.evidence[name]
+        value = self.value(name)
+        if isinstance(value, list) and value:
+            return [ev for item in value for ev in getattr(item, "evidence", [])]
+        denied_by = self.catalogue.facts[name].denied_by
+        return self.evidence.get(denied_by, []) if denied_by else []
 
     def silent(self, name: str) -> bool:
         value = self.value(name)
@@ -76,6 +87,11 @@ def _evaluate(test: Test, view: FactView) -> Verdict:
         return _t_score(test, view)
     if isinstance(test, TrialTest):
         return _trial(test, view)
+    if isinstance(test, Documented):
+        if view.silent(test.fact):
+            spec = view.catalogue.facts[test.fact]
+            return Verdict(Truth.UNKNOWN, gaps=(spec.gap or f"documentation of {spec.label}",))
+        return Verdict(Truth.MET, view.evidence_for(test.fact))
     if view.silent(test.fact):
         silent = view.when_silent(test.fact)
         if silent.status is Truth.UNKNOWN or not isinstance(test, IsFalse):
