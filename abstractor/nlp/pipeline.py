@@ -7,6 +7,9 @@ import threading
 
 import spacy
 from loguru import logger
+from medspacy.common.medspacy_matcher import MedspacyMatcher
+from medspacy.common.regex_matcher import RegexMatcher
+from medspacy.common.util import get_token_for_char
 from medspacy.context import ConText, ConTextRule
 from medspacy.custom_tokenizer import create_medspacy_tokenizer
 from medspacy.section_detection import Sectionizer, SectionRule
@@ -60,6 +63,7 @@ _cache: dict[str, tuple[Language, RuleSet]] = {}
 @Language.component("abstractor_sentences")
 def clinical_sentences(doc: Doc) -> Doc:
     """Split clinical text into sentences: at line breaks (unless a line wraps mid-sentence) and at . ? !"""
+    text = doc.text  # spaCy rebuilds Doc.text from every token on each access: read it once
     for i, token in enumerate(doc):
         if i == 0:
             token.is_sent_start = True
@@ -67,9 +71,9 @@ def clinical_sentences(doc: Doc) -> Doc:
         prev = doc[i - 1]
         start = False
         if (prev.is_space and "\n" in prev.text) or "\f" in prev.text:
-            start = "\n\n" in prev.text or "\f" in prev.text or not _wraps(doc, prev.idx, token)
+            start = "\n\n" in prev.text or "\f" in prev.text or not _wraps(text, prev.idx, token)
         elif "\n" in prev.whitespace_:
-            start = not _wraps(doc, prev.idx + len(prev.text), token)
+            start = not _wraps(text, prev.idx + len(prev.text), token)
         elif prev.text in {".", "?", "!"} and prev.whitespace_:
             before = doc[i - 2].text.lower() if i >= 2 else ""
             start = (token.is_title or token.is_upper or token.like_num or token.text[:1] in "-•*#") and (
@@ -79,14 +83,47 @@ def clinical_sentences(doc: Doc) -> Doc:
     return doc
 
 
-def _wraps(doc: Doc, newline_at: int, token) -> bool:
+def _wraps(text: str, newline_at: int, token) -> bool:
     """Whether the line ending at `newline_at` runs on into the line that starts with `token`."""
-    line = doc.text[doc.text.rfind("\n", 0, newline_at) + 1 : newline_at].rstrip()
+    line = text[text.rfind("\n", 0, newline_at) + 1 : newline_at].rstrip()
     if not line or line[-1] in ".:;?!" or token.text[:1] in "-•*#" or token.like_num:
         return False
     if token.is_lower:
         return True
-    return len(line) >= _WRAP_WIDTH and not _LABEL.match(doc.text, token.idx)
+    return len(line) >= _WRAP_WIDTH and not _LABEL.match(text, token.idx)
+
+
+class _TextOnceRegexMatcher(RegexMatcher):
+    """medspaCy's RegexMatcher, reading the document text once per document instead of once per pattern.
+
+    spaCy rebuilds `Doc.text_with_ws` from every token on each access; with this project's ~150 regex
+    rules that was 73% of the NLP stage (measured by scripts/benchmark.py). Matches are the same.
+    """
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        text, matches = doc.text_with_ws, []
+        for match_id, patterns in self._patterns.items():
+            on_match = self._callbacks[match_id]
+            for pattern in patterns:
+                for found in pattern.finditer(text):
+                    span = doc.char_span(found.start(), found.end())
+                    if span is None:
+                        start = get_token_for_char(doc, found.start(), resolve=self.resolve_start)
+                        end = get_token_for_char(doc, found.end(), resolve=self.resolve_end)
+                        span = doc[start.i : len(doc) if end is None else end.i]
+                    if len(span):
+                        matches.append((match_id, span.start, span.end))
+                    if on_match is not None:
+                        on_match(self, doc, len(matches) - 1, matches)
+        return matches
+
+
+def _read_text_once(component: object) -> None:
+    """Give a medspaCy component's regex matcher the text-once behaviour (a no-op if its layout differs)."""
+    for value in vars(component).values():
+        inner = getattr(value, "_MedspacyMatcher__regex_matcher", None) if isinstance(value, MedspacyMatcher) else None
+        if type(inner) is RegexMatcher:
+            inner.__class__ = _TextOnceRegexMatcher
 
 
 def _section_rules(rules: RuleSet) -> list[SectionRule]:
@@ -144,6 +181,8 @@ def build_pipeline(rules: RuleSet) -> Language:
         config={"rules": None, "span_attrs": None, "input_span_type": "group", "span_group_name": SPAN_GROUP},
     )
     context.add(_context_rules(rules))
+    for component in (matcher, sectionizer, context):
+        _read_text_once(component)
     return nlp
 
 

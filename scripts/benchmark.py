@@ -1,0 +1,100 @@
+"""Throughput and memory of abstractor over the sample charts, beside a default medspaCy pipeline.
+
+    python scripts/benchmark.py [--rounds 5] [--bundles sample_charts]
+
+Prints bundles/second end to end, milliseconds per bundle for each stage (PDF and note parsing, NLP,
+fact assembly, policy check and summary), peak memory, and the documents/second of a plain
+`medspacy.load()` pipeline (PyRuSH sentences, default ConText) given the same target rules, run over the
+same documents in the same process. Numbers, not a test: run it on an idle machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--bundles", type=Path, default=ROOT / "sample_charts")
+    args = parser.parse_args()
+
+    import medspacy
+    from loguru import logger
+
+    from abstractor.ingest.bundle import load_bundle
+    from abstractor.nlp.extract import assemble
+    from abstractor.nlp.mentions import analyze
+    from abstractor.nlp.pipeline import _target_rules, get_pipeline
+    from abstractor.pipeline import review_bundle
+    from abstractor.policy.checker import check
+    from abstractor.policy.loader import load_catalogue, select_policy
+
+    paths = sorted(p for p in args.bundles.iterdir() if p.is_dir())
+    started = time.perf_counter()
+    _, rules = get_pipeline()
+    load_seconds = time.perf_counter() - started
+    catalogue = load_catalogue()
+    review_bundle(load_bundle(paths[0]))  # warm up caches (policies, templates)
+
+    stages: dict[str, list[float]] = {"parse": [], "nlp": [], "facts": [], "policy": []}
+    end_to_end: list[float] = []
+    documents = 0
+    for _ in range(args.rounds):
+        for path in paths:
+            t0 = time.perf_counter()
+            bundle = load_bundle(path)
+            t1 = time.perf_counter()
+            analyzed = analyze(bundle.documents, rules)
+            t2 = time.perf_counter()
+            extraction = assemble(analyzed, rules)
+            t3 = time.perf_counter()
+            policy = select_policy("cigna-IP0331", extraction.request.date_of_service)
+            check(policy, extraction.facts, extraction.request, extraction.fact_evidence, catalogue)
+            t4 = time.perf_counter()
+            for name, seconds in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3), strict=True):
+                stages[name].append(seconds)
+            documents += len(bundle.documents)
+        t0 = time.perf_counter()
+        for path in paths:
+            review_bundle(load_bundle(path))
+        end_to_end.append(time.perf_counter() - t0)
+
+    texts = [d.text for p in paths for d in load_bundle(p).documents]
+    logger.disable("PyRuSH")
+    baseline = medspacy.load()  # the default pipeline: medspaCy tokenizer, PyRuSH, TargetMatcher, ConText
+    baseline.get_pipe("medspacy_target_matcher").add(_target_rules(rules))
+    ours, _ = get_pipeline()
+    rates = {}
+    for name, nlp in (("default medspacy.load()", baseline), ("abstractor pipeline", ours)):
+        t0 = time.perf_counter()
+        for _ in range(args.rounds):
+            list(nlp.pipe(texts))
+        rates[name] = len(texts) * args.rounds / (time.perf_counter() - t0)
+
+    n = len(paths)
+    per_bundle = {k: 1000 * statistics.fmean(v) for k, v in stages.items()}
+    nlp_facts = 1000 / (per_bundle["nlp"] + per_bundle["facts"])
+    print(f"bundles: {n} ({documents / (n * args.rounds):.1f} documents each), rounds: {args.rounds}")
+    print(f"pipeline build (once per process): {load_seconds:.2f} s")
+    print(f"end to end (ingest, NLP, facts, policy, flags, summary): {n / statistics.fmean(end_to_end):.1f} bundles/s")
+    print(f"NLP + fact stages: {nlp_facts:.1f} bundles/s")
+    for name, ms in per_bundle.items():
+        print(f"  {name:<7} {ms:7.2f} ms/bundle")
+    for name, rate in rates.items():
+        print(f"{name}: {rate:.1f} documents/s")
+    ratio = rates["abstractor pipeline"] / rates["default medspacy.load()"]
+    print(f"abstractor pipeline vs default: {ratio:.1f}x")
+    print(f"peak memory (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
