@@ -9,11 +9,16 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+import typer.core
 from rich.console import Console
 from rich.table import Table
 
 from abstractor import __version__
 from abstractor.core.errors import AbstractorError
+from abstractor.evaluation.agreement import agreement as gold_agreement
+from abstractor.evaluation.gold import load_gold
+from abstractor.evaluation.report import metrics_json, print_terminal, write_html, write_json
+from abstractor.evaluation.run import evaluate
 from abstractor.pipeline import Review, review_path
 from abstractor.policy.loader import DEFAULT_POLICY, installed_policies
 
@@ -157,6 +162,101 @@ def policies() -> None:
     for p in installed:
         table.add_row(p.id, p.title, p.version, str(p.effective_date), str(sum(1 for _ in p.clauses())))
     Console().print(table)
+
+
+class _DefaultToScore(typer.core.TyperGroup):
+    """`abstractor eval GOLD ...` runs `score`; `abstractor eval agreement A B` runs `agreement`."""
+
+    def parse_args(self, ctx, args):
+        if args and args[0] not in self.commands and args[0] not in {"--help", "-h"}:
+            args.insert(0, "score")
+        return super().parse_args(ctx, args)
+
+
+eval_app = typer.Typer(
+    cls=_DefaultToScore,
+    help="Score abstraction and determinations against gold sets.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_show_locals=False,
+)
+app.add_typer(eval_app, name="eval")
+
+
+@eval_app.command("score")
+def eval_score(
+    gold: Annotated[Path, typer.Argument(help="Folder of gold files, one per bundle (see eval/README.md).")],
+    bundles: Annotated[Path, typer.Option("--bundles", "-b", help="Folder of the bundles the gold describes.")],
+    predictions: Annotated[
+        Path | None,
+        typer.Option(help="Score saved records (<bundle_id>.json or .jsonl) instead of reviewing the bundles."),
+    ] = None,
+    html: Annotated[Path | None, typer.Option(help="Write a self-contained HTML report here.")] = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Write the metrics JSON here.")] = None,
+    baseline: Annotated[Path | None, typer.Option(help="An earlier metrics JSON: show per-field deltas.")] = None,
+    min_field_f1: Annotated[float | None, typer.Option(help="Exit 1 when the micro field F1 is lower.")] = None,
+    min_outcome_accuracy: Annotated[float | None, typer.Option(help="Exit 1 when outcome accuracy is lower.")] = None,
+    policy: Annotated[
+        str, typer.Option("--policy", "-p", help="Policy id for reviewing the bundles.")
+    ] = DEFAULT_POLICY,
+) -> None:
+    """Review each gold bundle (or read saved records) and score it against the gold.
+
+    Example: abstractor eval eval/gold --bundles sample_charts --html report.html --json metrics.json
+    """
+    try:
+        run = evaluate(gold, bundles, predictions, policy)
+        base = json.loads(baseline.read_text(encoding="utf-8")) if baseline else None
+    except (AbstractorError, OSError, ValueError) as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    for warning in run.warnings:
+        err.print(f"[yellow]warning[/yellow] {warning}")
+    for problem in run.problems:
+        err.print(f"[red]error[/red] {problem}")
+    data = metrics_json(run.metrics, base)
+    print_terminal(run.metrics, data, Console(soft_wrap=True, width=None if sys.stdout.isatty() else 150))
+    if html:
+        write_html(data, html)
+    if json_out:
+        write_json(data, json_out)
+    missed = []
+    if min_field_f1 is not None and (data["field_f1_micro"] or 0) < min_field_f1:
+        missed.append(f"field F1 micro {data['field_f1_micro']} < {min_field_f1}")
+    if min_outcome_accuracy is not None and (data["outcome_accuracy"] or 0) < min_outcome_accuracy:
+        missed.append(f"outcome accuracy {data['outcome_accuracy']} < {min_outcome_accuracy}")
+    for gate in missed:
+        err.print(f"[red]gate missed[/red] {gate}")
+    if missed:
+        raise typer.Exit(1)
+    if run.problems:
+        raise typer.Exit(EXIT_FAILED)
+
+
+@eval_app.command("agreement")
+def eval_agreement(
+    first: Annotated[Path, typer.Argument(help="One annotator's gold folder.")],
+    second: Annotated[Path, typer.Argument(help="The other annotator's gold folder.")],
+) -> None:
+    """Agreement between two annotators' gold sets: per-field agreement and Cohen's kappa.
+
+    Example: abstractor eval agreement gold_annotator_a gold_annotator_b
+    """
+    try:
+        a, warnings_a = load_gold(first)
+        b, warnings_b = load_gold(second)
+    except AbstractorError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(EXIT_FAILED) from None
+    for warning in warnings_a + warnings_b:
+        err.print(f"[yellow]warning[/yellow] {warning}")
+    fields, unpaired = gold_agreement(a, b)
+    table = Table("field", "cases", "agreement", "kappa", title="inter-annotator agreement")
+    for f in fields:
+        table.add_row(f.name, str(f.cases), f"{f.agreement:.3f}", "-" if f.kappa is None else f"{f.kappa:.3f}")
+    Console(soft_wrap=True).print(table)
+    if unpaired:
+        err.print(f"bundles in only one set: {', '.join(unpaired)}")
 
 
 if __name__ == "__main__":  # pragma: no cover

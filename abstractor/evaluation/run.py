@@ -1,0 +1,82 @@
+"""Running an evaluation: review each gold case's bundle (or read its saved record), then score."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from abstractor.core.document import Document
+from abstractor.core.errors import AbstractorError, RulesFileError
+from abstractor.core.record import ReviewRecord
+from abstractor.evaluation.gold import load_gold
+from abstractor.evaluation.score import Metrics, score
+from abstractor.ingest.bundle import load_bundle
+from abstractor.pipeline import review_path
+
+
+@dataclass
+class EvalRun:
+    metrics: Metrics
+    warnings: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def bundle_path(folder: Path, bundle_id: str) -> Path | None:
+    for candidate in (folder / bundle_id, folder / f"{bundle_id}.zip"):
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def saved_records(folder: Path) -> dict[str, ReviewRecord]:
+    """Records saved by `abstractor review`: <bundle_id>.json files, or .jsonl files of several."""
+    records: dict[str, ReviewRecord] = {}
+    for path in sorted(folder.glob("*.json")) + sorted(folder.glob("*.jsonl")):
+        lines = path.read_text(encoding="utf-8").splitlines() if path.suffix == ".jsonl" else [path.read_text()]
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                for item in data if isinstance(data, list) else [data]:
+                    record = ReviewRecord.model_validate(item)
+                    records[record.bundle_id] = record
+            except (ValueError, ValidationError) as exc:
+                where = f"line {number}" if path.suffix == ".jsonl" else "the file"
+                raise RulesFileError(
+                    path,
+                    f"{where} is not a review record ({type(exc).__name__})",
+                    "pass a folder of records written by `abstractor review`",
+                ) from None
+    return records
+
+
+def evaluate(gold_dir: Path, bundles: Path, predictions: Path | None = None, policy: str | None = None) -> EvalRun:
+    """Score the tool (or saved predictions) against a gold folder."""
+    cases, warnings = load_gold(gold_dir)
+    saved = saved_records(predictions) if predictions else {}
+    records: dict[str, ReviewRecord] = {}
+    documents: dict[str, tuple[Document, ...]] = {}
+    problems: list[str] = []
+    for case in cases:
+        path = bundle_path(bundles, case.bundle_id)
+        try:
+            if predictions is not None:
+                if case.bundle_id in saved:
+                    records[case.bundle_id] = saved[case.bundle_id]
+                else:
+                    problems.append(f"{case.bundle_id}: no saved record in {predictions}")
+                if path is not None:
+                    documents[case.bundle_id] = load_bundle(path).documents
+            elif path is None:
+                problems.append(f"{case.bundle_id}: no bundle folder or zip in {bundles}")
+            else:
+                review = review_path(path, policy) if policy else review_path(path)
+                records[case.bundle_id] = review.record
+                documents[case.bundle_id] = review.documents
+        except AbstractorError as exc:
+            problems.append(f"{case.bundle_id}: {exc}")
+    return EvalRun(score(cases, records, documents), warnings, problems)
