@@ -1,6 +1,7 @@
-"""Render the synthetic DXA reports of sample_charts/ from scripts/dxa_reports.yaml.
+"""Render synthetic DXA reports from a data file: by default sample_charts/ from scripts/dxa_reports.yaml.
 
-    python scripts/make_dxa_pdfs.py            # rewrite every report
+    python scripts/make_dxa_pdfs.py            # rewrite every sample report
+    python scripts/make_dxa_pdfs.py --data eval/heldout/dxa_reports.yaml --out eval/heldout/bundles
 
 Needs reportlab (in the `test` extra). The PDFs are committed, so the demo needs no generation step.
 """
@@ -52,9 +53,9 @@ def render(report: dict, path: Path) -> None:
     if layout == "narrative":
         story += [Paragraph("Findings", head), Paragraph(report["narrative"], body)]
     else:
-        header = list(HEADER)
+        header = list(report.get("header", HEADER))
         if layout == "change":
-            header.append("% Change vs prior")
+            header.append(report.get("change_header", "% Change vs prior"))
             story.append(Paragraph(f"Current study {report['study_date']} compared with {report['prior_date']}", body))
         story += [Spacer(1, 6), _table(header, report["rows"])]
         if report.get("prior_rows"):
@@ -88,9 +89,10 @@ def render(report: dict, path: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=DATA, help="the YAML list of reports")
     parser.add_argument("--out", type=Path, default=ROOT / "sample_charts", help="folder of bundle folders")
     args = parser.parse_args()
-    for report in yaml.safe_load(DATA.read_text(encoding="utf-8")):
+    for report in yaml.safe_load(args.data.read_text(encoding="utf-8")):
         folder = args.out / report["bundle"]
         folder.mkdir(parents=True, exist_ok=True)
         render(report, folder / report["file"])

@@ -322,3 +322,20 @@ def test_a_file_that_is_not_a_record_is_named(tmp_path):
         ["eval", str(ROOT / "eval" / "gold"), "--bundles", str(ROOT / "sample_charts"), "--predictions", str(tmp_path)],
     )
     assert result.exit_code == 4 and "notes.json" in result.stderr
+
+
+def test_held_out_bundles_meet_the_gates():
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            str(ROOT / "eval" / "heldout" / "gold"),
+            "--bundles",
+            str(ROOT / "eval" / "heldout" / "bundles"),
+            "--min-field-f1",
+            "0.95",
+            "--min-outcome-accuracy",
+            "0.95",
+        ],
+    )
+    assert result.exit_code == 0, result.output

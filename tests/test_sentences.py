@@ -218,6 +218,21 @@ ROWS = [
     ("Xgeva 120 mg every 4 weeks for bone metastases.", "request.interval_months", 1.0, None),
     ("Denosumab 60 mg twice yearly.", "request.interval_months", 6.0, None),
     ("First dose 2026-01-15.", "request.date_of_service", "2026-01-15", "2026-01-15"),
+    ("Prolia 60 mg every six months, beginning March 2, 2026.", "request.date_of_service", "2026-03-02", None),
+    ("She has failed prior therapy.", "facts.sex", F, None),
+    ("He was seen with his wife; she drove.", "facts.sex", None, None),
+    (
+        "Tried Actonel but stopped after 6 weeks because of severe esophageal pain.",
+        "bisphosphonate_trials",
+        [("risedronate", "oral", None, "intolerance")],
+        None,
+    ),
+    (
+        "Fosamax 2020-2022. Completed a course of Forteo in 2024.",
+        "bisphosphonate_trials",
+        [("alendronate", "oral", 24.0, "unknown")],
+        None,
+    ),
     ("Visit date 12/1/2025. DOS: 12/15/2025.", "request.date_of_service", "2025-12-15", None),
 ]
 

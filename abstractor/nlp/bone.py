@@ -121,7 +121,7 @@ def _column(header: tuple[str, ...], pattern: str) -> int | None:
 
 
 def _table_t_scores(doc: Document, table: Table, rules: RuleSet) -> list[TScore]:
-    t_col = _column(table.header, r"^\s*T[- ]?score")
+    t_col = _column(table.header, r"(?<![A-Za-z])T[- ]?score")
     if t_col is None:
         return []
     region_col = _column(table.header, r"region|site|location|area|skeletal") or 0
@@ -207,6 +207,8 @@ def fractures(
             site = _fracture_site(a, m, rules)
             fragility, cause = _mechanism(a, m, site, rules)
             by_site[site].append((fragility, m.evidence(), cause))
+    if len(by_site) > 1:
+        by_site.pop("unspecified", None)  # a site-less mention cannot be told apart from the sited ones
     found = []
     for site, items in by_site.items():
         flags = [f for f, _, _ in items]

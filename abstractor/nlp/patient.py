@@ -24,6 +24,8 @@ _SEX_WORDS = {
     "ms": "female",
     "miss": "female",
     "mr": "male",
+    **dict.fromkeys(("she", "her", "hers", "herself"), "female"),
+    **dict.fromkeys(("he", "his", "him", "himself"), "male"),
 }
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iiia": 3, "iiib": 3, "iv": 4, "v": 5}
 
@@ -41,6 +43,7 @@ def sex_and_age(analyzed: list[AnalyzedDocument], rules: RuleSet, reference: dat
     rx = rules.regex
     strong: dict[str, list[Evidence]] = defaultdict(list)
     weak: dict[str, list[Evidence]] = defaultdict(list)
+    pronouns: dict[str, list[Evidence]] = defaultdict(list)
     ages: Counter[int] = Counter()
     age_evidence: dict[int, list[Evidence]] = defaultdict(list)
     for a in analyzed:
@@ -54,12 +57,17 @@ def sex_and_age(analyzed: list[AnalyzedDocument], rules: RuleSet, reference: dat
             for name in ("sex_word", "sex_honorific"):
                 for m in rx[name].finditer(text, s.start, s.end):
                     weak[_SEX_WORDS[m.group("word").lower()]].append(a.doc.evidence(m.start(), m.end()))
+            if a.doc.kind == "note":
+                for m in rx["sex_pronoun"].finditer(text, s.start, s.end):
+                    pronouns[_SEX_WORDS[m.group("word").lower()]].append(a.doc.evidence(m.start(), m.end()))
             for m in rx["age"].finditer(text, s.start, s.end):
                 age = int(next(g for g in (m.group("age"), m.group("age2"), m.group("age3"), m.group("age4")) if g))
                 if 18 <= age <= 110:
                     ages[age] += 1
                     age_evidence[age].append(a.doc.evidence(m.start(), m.end()))
-    votes = strong if strong else weak
+    votes = strong or weak
+    if not votes and len(pronouns) == 1:  # pronouns decide only when they all agree
+        votes = pronouns
     if len(votes) == 1:
         sex = next(iter(votes))
         out.set("sex", sex, votes[sex])

@@ -76,7 +76,8 @@ def _trial(drug, route, items, class_mentions, rules: RuleSet, reference: date |
     sentences: dict[tuple[str, int], tuple[AnalyzedDocument, Sentence]] = {}
     for a, m in items:
         for s in a.neighbours(m.sentence, before=0, after=1):
-            sentences[(a.doc.source, s.index)] = (a, s)
+            if s is m.sentence or not _names_other_drug(a, s, drug):
+                sentences[(a.doc.source, s.index)] = (a, s)
     for a, m in class_mentions:  # "prior IV bisphosphonate poorly tolerated" speaks of the IV trials
         text = a.doc.text[m.start : m.end].lower()
         if route in text or ("oral" not in text and " iv" not in f" {text}" and "intravenous" not in text):
@@ -107,6 +108,16 @@ def _trial(drug, route, items, class_mentions, rules: RuleSet, reference: date |
         months=max(known) if known else None,
         outcome=outcome,
         evidence=unique(m.evidence() for _, m in items),
+    )
+
+
+def _names_other_drug(a: AnalyzedDocument, s: Sentence, drug: str) -> bool:
+    """Whether a sentence speaks of another osteoporosis drug (its outcome words are that drug's)."""
+    return any(
+        m.sentence.index == s.index
+        and m.label in {"BISPHOSPHONATE", "OSTEOPOROSIS_DRUG", "DENOSUMAB"}
+        and m.normal != drug
+        for m in a.mentions
     )
 
 
