@@ -224,7 +224,7 @@ ROWS = [
     (
         "Tried Actonel but stopped after 6 weeks because of severe esophageal pain.",
         "bisphosphonate_trials",
-        [("risedronate", "oral", None, "intolerance")],
+        [("risedronate", "oral", 1.5, "intolerance")],
         None,
     ),
     (
