@@ -21,6 +21,7 @@ from abstractor.evaluation.report import metrics_json, print_terminal, write_htm
 from abstractor.evaluation.run import evaluate
 from abstractor.pipeline import Review, review_path
 from abstractor.policy.loader import DEFAULT_POLICY, installed_policies
+from abstractor.report.html import render_html
 
 app = typer.Typer(
     help="Chart abstraction and medical-necessity review for denosumab prior authorization.",
@@ -41,6 +42,7 @@ class Format(StrEnum):
     json = "json"
     jsonl = "jsonl"
     md = "md"
+    html = "html"
 
 
 def _version(value: bool) -> None:
@@ -66,7 +68,7 @@ def review(
         typer.Option(
             "--format",
             "-f",
-            help="summary: one line per bundle and a folder of summaries; json, jsonl or md: the records or summaries.",
+            help="summary: a line per bundle and a folder of summaries; json, jsonl, md or html: records or pages.",
         ),
     ] = Format.summary,
     out: Annotated[
@@ -122,6 +124,8 @@ def _render(reviews: list[Review], format: Format) -> str:
         return "".join(json.dumps(rec) + "\n" for rec in records)
     if format is Format.json:
         return json.dumps(records[0] if len(records) == 1 else records, indent=2) + "\n"
+    if format is Format.html:
+        return "\n".join(render_html(r.record, r.documents, r.references) for r in reviews)
     return "\n\n---\n\n".join(r.record.determination.summary_markdown for r in reviews)
 
 
@@ -138,6 +142,7 @@ def _write_summaries(reviews: list[Review], folder: Path) -> None:
     for r in reviews:
         rec = r.record
         (folder / f"{rec.bundle_id}.md").write_text(rec.determination.summary_markdown, encoding="utf-8")
+        (folder / f"{rec.bundle_id}.html").write_text(render_html(rec, r.documents, r.references), encoding="utf-8")
         (folder / f"{rec.bundle_id}.json").write_text(
             json.dumps(rec.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8"
         )

@@ -20,15 +20,17 @@ from abstractor.nlp.extract import extract
 from abstractor.policy.checker import check
 from abstractor.policy.flags import flags as policy_flags
 from abstractor.policy.loader import DEFAULT_POLICY, load_catalogue, select_policy
+from abstractor.report.citations import Reference
 from abstractor.report.summary import SummaryInput, summarize
 
 
 @dataclass(frozen=True)
 class Review:
-    """A review record with the Documents it cites (for HTML rendering)."""
+    """A review record with the Documents and numbered references its summary cites (for HTML rendering)."""
 
     record: ReviewRecord
     documents: tuple[Document, ...]
+    references: tuple[Reference, ...] = ()
 
 
 def review_path(path: str | Path, policy_id: str = DEFAULT_POLICY) -> Review:
@@ -52,7 +54,7 @@ def review_bundle(bundle: Bundle, policy_id: str = DEFAULT_POLICY) -> Review:
         )
         for s in bundle.skipped
     ]
-    summary, _ = summarize(
+    summary, citations = summarize(
         SummaryInput(
             bundle.bundle_id,
             policy,
@@ -101,4 +103,4 @@ def review_bundle(bundle: Bundle, policy_id: str = DEFAULT_POLICY) -> Review:
         ],
         abstractor_version=__version__,
     )
-    return Review(record=record, documents=bundle.documents)
+    return Review(record=record, documents=bundle.documents, references=tuple(citations.references))
