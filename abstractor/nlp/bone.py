@@ -197,12 +197,15 @@ def fractures(
     """The patient's fractures by site, and whether any was a fragility fracture."""
     by_site: dict[str, list[tuple[bool | None, Evidence, str | None]]] = defaultdict(list)
     denied: list[Evidence] = []
+    recent_denied: list[Evidence] = []
     for a in analyzed:
         for m in a.mentions:
             if m.label != "FRACTURE" or not m.about_patient:
                 continue
             if m.negated:
                 denied.append(m.evidence())
+                if rules.regex["recent_cue"].search(a.doc.text, m.sentence.start, m.sentence.end):
+                    recent_denied.append(m.evidence())
                 continue
             site = _fracture_site(a, m, rules)
             fragility, cause = _mechanism(a, m, site, rules)
@@ -220,6 +223,7 @@ def fractures(
     yes = [ev for f in found if f.fragility for ev in f.evidence] + coded
     no = denied + [ev for f in found if f.fragility is False for ev in f.evidence]
     out.boolean("fragility_fracture", yes, no)
+    out.boolean("no_new_fracture", recent_denied, [])
 
 
 def _fracture_site(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> str:

@@ -258,6 +258,10 @@ class _Writer:
                         self.cite.marks(first.evidence[:1] + last.evidence[:1]),
                     )
                 )
+        if self.d.facts.no_new_fracture:
+            lines.append(
+                Line("no new fracture on therapy", self.cite.marks(self.d.fact_evidence.get("no_new_fracture", [])[:1]))
+            )
         return lines
 
     def _dosing(self) -> list[Line]:
