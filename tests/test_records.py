@@ -101,6 +101,8 @@ def test_every_citation_in_the_summary_resolves(any_policy_reviews, name):
     cited = {int(n) for n in re.findall(r"\[(\d+)\]", body)}
     listed = {int(n) for n in re.findall(r"^(\d+)\. ", references, flags=re.MULTILINE)}
     assert cited and cited == listed
+    first_seen = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", body)))
+    assert first_seen == sorted(first_seen), "references are numbered in order of first citation"
     assert summary.startswith("# Medical Necessity Determination")
     for section in ("## Dosing and administration", "## Coding", "## Documentation gaps", "## Safety considerations"):
         assert section in summary

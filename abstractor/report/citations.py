@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from abstractor.core.document import Evidence
 from abstractor.core.policy import Policy
@@ -56,3 +57,12 @@ class Citations:
         if clause:
             numbers.append(self.clause(clause))
         return "".join(f"[{n}]" for n in dict.fromkeys(numbers))
+
+    def renumber_by_appearance(self, text: str) -> str:
+        """Number the references in the order the text first cites them; returns the text renumbered."""
+        order = list(dict.fromkeys(int(n) for n in re.findall(r"\[(\d+)\]", text)))
+        order += [r.number for r in self.references if r.number not in order]
+        new = {old: i for i, old in enumerate(order, start=1)}
+        self.references = sorted((replace(r, number=new[r.number]) for r in self.references), key=lambda r: r.number)
+        self._index = {key: new[n] for key, n in self._index.items()}
+        return re.sub(r"\[(\d+)\]", lambda m: f"[{new[int(m.group(1))]}]", text)

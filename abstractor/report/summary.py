@@ -69,8 +69,10 @@ def summarize(data: SummaryInput) -> tuple[str, Citations]:
     """Render the summary Markdown; every [n] in it resolves in the References list."""
     cite = Citations(data.policy)
     writer = _Writer(data, cite)
-    context = writer.context()
-    return _template("summary.md.j2").render(**context, references=cite.references), cite
+    body = _template("summary.md.j2").render(**writer.context())
+    body = cite.renumber_by_appearance(body)
+    references = _template("references.md.j2").render(references=cite.references, policy=data.policy)
+    return body + references, cite
 
 
 class _Writer:
