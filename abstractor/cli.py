@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 import typer.core
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from abstractor import __version__
@@ -33,8 +34,40 @@ app = typer.Typer(
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
+
+def _say(label: str, message: str, style: str = "red") -> None:
+    """One line on stderr: a styled label, then the message as plain text (never read as markup)."""
+    err.print(f"[{style}]{label}[/{style}]", escape(message))
+
+
 EXIT_SKIPPED = 3  # every bundle reviewed, but some file of a bundle could not be read
 EXIT_FAILED = 4  # some bundle could not be reviewed at all
+
+
+class LLMMode(StrEnum):
+    off = "off"
+    fallback = "fallback"
+
+
+LLM_OPTION = typer.Option("--llm", help="fallback: ask an LLM for facts the rules left open (quotes verified).")
+NO_CACHE_OPTION = typer.Option("--no-cache", help="With --llm fallback: do not read or write cached answers.")
+LLM_CONFIG_OPTION = typer.Option("--llm-config", help="A TOML file with an [llm] table (the environment overrides it).")
+
+
+def _llm(mode: LLMMode, config: Path | None, no_cache: bool):
+    """The LLM fallback the options ask for, or None; settings are read here, at the edge."""
+    if mode is LLMMode.off:
+        return None
+    from abstractor.llm.fallback import LLMFallback
+    from abstractor.llm.settings import load_settings
+    from abstractor.policy.loader import load_catalogue
+
+    try:
+        settings = load_settings(config, use_cache=not no_cache)
+        return LLMFallback(settings, load_catalogue())
+    except AbstractorError as exc:
+        _say("error", str(exc))
+        raise typer.Exit(EXIT_FAILED) from None
 
 
 class Format(StrEnum):
@@ -82,6 +115,9 @@ def review(
     policy: Annotated[
         str, typer.Option("--policy", "-p", help="Policy id (see `abstractor policies`).")
     ] = DEFAULT_POLICY,
+    llm: Annotated[LLMMode, LLM_OPTION] = LLMMode.off,
+    no_cache: Annotated[bool, NO_CACHE_OPTION] = False,
+    llm_config: Annotated[Path | None, LLM_CONFIG_OPTION] = None,
 ) -> None:
     """Review chart bundles against a payer policy.
 
@@ -92,22 +128,25 @@ def review(
     """
     reviews: list[Review] = []
     failed = False
+    fallback = _llm(llm, llm_config, no_cache)
     for path in bundles:
         try:
-            reviews.append(review_path(path, policy))
+            reviews.append(review_path(path, policy, fallback))
         except AbstractorError as exc:
             failed = True
-            err.print(f"[red]error[/red] {exc}" if str(path) in str(exc) else f"[red]error[/red] {path}: {exc}")
+            err.print(
+                f"[red]error[/red] {escape(str(exc))}" if str(path) in str(exc) else f"[red]error[/red] {path}: {exc}"
+            )
         except Exception as exc:  # a bug must not cost the rest of the batch; the message holds no chart text
             failed = True
-            err.print(f"[red]internal error[/red] {path}: {type(exc).__name__} (please report it)")
+            _say("internal error", f"{path}: {type(exc).__name__} (please report it)")
     skipped = False
     for r in reviews:
         for s in r.record.skipped:
             skipped = True
-            err.print(f"[yellow]skipped[/yellow] {r.record.bundle_id}/{s.source}: {s.reason}")
+            _say("skipped", f"{r.record.bundle_id}/{s.source}: {s.reason}", "yellow")
         for w in r.record.warnings:
-            err.print(f"[yellow]note[/yellow] {r.record.bundle_id}/{w.source}: {w.reason}")
+            _say("note", f"{r.record.bundle_id}/{w.source}: {w.reason}", "yellow")
     if format is Format.summary:
         _write_summaries(reviews, out or Path("review-output"))
     else:
@@ -161,7 +200,7 @@ def policies() -> None:
     try:
         installed = installed_policies()
     except AbstractorError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        _say("error", str(exc))
         raise typer.Exit(EXIT_FAILED) from None
     table = Table("id", "title", "version", "effective", "clauses")
     for p in installed:
@@ -204,21 +243,24 @@ def eval_score(
     policy: Annotated[
         str, typer.Option("--policy", "-p", help="Policy id for reviewing the bundles.")
     ] = DEFAULT_POLICY,
+    llm: Annotated[LLMMode, LLM_OPTION] = LLMMode.off,
+    no_cache: Annotated[bool, NO_CACHE_OPTION] = False,
+    llm_config: Annotated[Path | None, LLM_CONFIG_OPTION] = None,
 ) -> None:
     """Review each gold bundle (or read saved records) and score it against the gold.
 
     Example: abstractor eval eval/gold --bundles sample_charts --html report.html --json metrics.json
     """
     try:
-        run = evaluate(gold, bundles, predictions, policy)
+        run = evaluate(gold, bundles, predictions, policy, _llm(llm, llm_config, no_cache))
         base = json.loads(baseline.read_text(encoding="utf-8")) if baseline else None
     except (AbstractorError, OSError, ValueError) as exc:
-        err.print(f"[red]error[/red] {exc}")
+        _say("error", str(exc))
         raise typer.Exit(EXIT_FAILED) from None
     for warning in run.warnings:
-        err.print(f"[yellow]warning[/yellow] {warning}")
+        _say("warning", warning, "yellow")
     for problem in run.problems:
-        err.print(f"[red]error[/red] {problem}")
+        _say("error", problem)
     data = metrics_json(run.metrics, base)
     print_terminal(run.metrics, data, Console(soft_wrap=True, width=None if sys.stdout.isatty() else 150))
     if html:
@@ -231,7 +273,7 @@ def eval_score(
     if min_outcome_accuracy is not None and (data["outcome_accuracy"] or 0) < min_outcome_accuracy:
         missed.append(f"outcome accuracy {data['outcome_accuracy']} < {min_outcome_accuracy}")
     for gate in missed:
-        err.print(f"[red]gate missed[/red] {gate}")
+        _say("gate missed", gate)
     if missed:
         raise typer.Exit(1)
     if run.problems:
@@ -251,17 +293,17 @@ def eval_agreement(
         a, warnings_a = load_gold(first)
         b, warnings_b = load_gold(second)
     except AbstractorError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        _say("error", str(exc))
         raise typer.Exit(EXIT_FAILED) from None
     for warning in warnings_a + warnings_b:
-        err.print(f"[yellow]warning[/yellow] {warning}")
+        _say("warning", warning, "yellow")
     fields, unpaired = gold_agreement(a, b)
     table = Table("field", "cases", "agreement", "kappa", title="inter-annotator agreement")
     for f in fields:
         table.add_row(f.name, str(f.cases), f"{f.agreement:.3f}", "-" if f.kappa is None else f"{f.kappa:.3f}")
     Console(soft_wrap=True).print(table)
     if unpaired:
-        err.print(f"bundles in only one set: {', '.join(unpaired)}")
+        _say("note", f"bundles in only one set: {', '.join(unpaired)}", "yellow")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -26,6 +26,8 @@ class FactSpec(_Strict):
     when_silent: Literal["absent", "unknown"]
     gap: str | None = None
     denied_by: str | None = None
+    cues: list[str] = Field(default_factory=list)
+    false_cues: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _gap_for_unknown(self) -> FactSpec:

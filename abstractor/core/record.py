@@ -130,6 +130,11 @@ class Flag(Frozen):
     source: str | None = None
 
 
+class LLMRejection(Frozen):
+    fact: str
+    reason: str
+
+
 class Extraction(Frozen):
     llm_used: bool = False
     llm_fields: list[str] = Field(default_factory=list)
@@ -137,6 +142,15 @@ class Extraction(Frozen):
     model: str | None = None
     prompt_version: str | None = None
     masked_identifiers: bool | None = None
+    identifiers_masked: int | None = None
+    llm_asked: list[str] = Field(default_factory=list)
+    llm_rejected: list[LLMRejection] = Field(default_factory=list)
+    llm_error: str | None = None
+    llm_calls: int = 0
+    llm_cached_calls: int = 0
+    llm_tokens_in: int = 0
+    llm_tokens_out: int = 0
+    llm_latency_ms: float = 0.0
 
 
 class Skipped(Frozen):

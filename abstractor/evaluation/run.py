@@ -14,6 +14,7 @@ from abstractor.core.record import ReviewRecord
 from abstractor.evaluation.gold import load_gold
 from abstractor.evaluation.score import Metrics, score
 from abstractor.ingest.bundle import load_bundle
+from abstractor.llm.fallback import LLMFallback
 from abstractor.pipeline import review_path
 
 
@@ -54,7 +55,13 @@ def saved_records(folder: Path) -> dict[str, ReviewRecord]:
     return records
 
 
-def evaluate(gold_dir: Path, bundles: Path, predictions: Path | None = None, policy: str | None = None) -> EvalRun:
+def evaluate(
+    gold_dir: Path,
+    bundles: Path,
+    predictions: Path | None = None,
+    policy: str | None = None,
+    llm: LLMFallback | None = None,
+) -> EvalRun:
     """Score the tool (or saved predictions) against a gold folder."""
     cases, warnings = load_gold(gold_dir)
     saved = saved_records(predictions) if predictions else {}
@@ -74,7 +81,7 @@ def evaluate(gold_dir: Path, bundles: Path, predictions: Path | None = None, pol
             elif path is None:
                 problems.append(f"{case.bundle_id}: no bundle folder or zip in {bundles}")
             else:
-                review = review_path(path, policy) if policy else review_path(path)
+                review = review_path(path, policy, llm) if policy else review_path(path, llm=llm)
                 records[case.bundle_id] = review.record
                 documents[case.bundle_id] = review.documents
         except AbstractorError as exc:

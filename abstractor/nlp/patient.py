@@ -11,7 +11,7 @@ from abstractor.nlp.mentions import AnalyzedDocument, Mention
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, number
 
-_SEX_WORDS = {
+SEX_WORDS = {
     "female": "female",
     "woman": "female",
     "lady": "female",
@@ -52,14 +52,14 @@ def sex_and_age(analyzed: list[AnalyzedDocument], rules: RuleSet, reference: dat
             if s.section == "family_history" or _family_sentence(a, s.start, s.end):
                 continue
             for m in rx["sex_explicit"].finditer(text, s.start, s.end):
-                sex = _SEX_WORDS[(m.group("sex") or m.group("sex2")).lower()]
+                sex = SEX_WORDS[(m.group("sex") or m.group("sex2")).lower()]
                 strong[sex].append(a.doc.evidence(m.start(), m.end()))
             for name in ("sex_word", "sex_honorific"):
                 for m in rx[name].finditer(text, s.start, s.end):
-                    weak[_SEX_WORDS[m.group("word").lower()]].append(a.doc.evidence(m.start(), m.end()))
+                    weak[SEX_WORDS[m.group("word").lower()]].append(a.doc.evidence(m.start(), m.end()))
             if a.doc.kind == "note":
                 for m in rx["sex_pronoun"].finditer(text, s.start, s.end):
-                    pronouns[_SEX_WORDS[m.group("word").lower()]].append(a.doc.evidence(m.start(), m.end()))
+                    pronouns[SEX_WORDS[m.group("word").lower()]].append(a.doc.evidence(m.start(), m.end()))
             for m in rx["age"].finditer(text, s.start, s.end):
                 age = int(next(g for g in (m.group("age"), m.group("age2"), m.group("age3"), m.group("age4")) if g))
                 if 18 <= age <= 110:

@@ -1,0 +1,281 @@
+"""The optional LLM fallback: fill facts the rules left open, only with quotes found and read in the chart."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from abstractor.core.document import Document, Evidence
+from abstractor.core.policy import Check, FactCatalogue, Node, Policy
+from abstractor.core.reading import ChartReader, Passage
+from abstractor.core.record import BisphosphonateTrial, Facts, Request, TScore
+from abstractor.core.truth import Truth
+from abstractor.grounding.align import align
+from abstractor.llm.backends import chat_model
+from abstractor.llm.cache import AnswerCache, cache_key
+from abstractor.llm.mask import mask
+from abstractor.llm.prompts import load_prompt
+from abstractor.llm.schema import FactAnswers
+from abstractor.llm.settings import LLMSettings
+from abstractor.llm.verify import supports
+
+CHARS_PER_TOKEN = 4
+MAX_CALLS = 3  # one call per bundle; more only when the relevant passages exceed the token budget
+FILLABLE_TYPES = {"bool", "number", "t_scores", "trials"}
+FILLABLE_LISTS = {"oral_bisphosphonate_barriers", "concurrent_osteoporosis_therapy", "sex"}
+IV_DRUGS = {"zoledronic_acid", "pamidronate"}
+
+
+@dataclass(frozen=True)
+class Rejection:
+    fact: str
+    reason: str
+
+
+@dataclass
+class FallbackResult:
+    """What the fallback did: the facts after it, what it filled, what it rejected, and what it cost."""
+
+    facts: Facts
+    fact_evidence: dict[str, list[Evidence]]
+    asked: list[str] = field(default_factory=list)
+    filled: list[str] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    error: str | None = None
+    calls: int = 0
+    cached_calls: int = 0
+    tokens_in: int = 0
+    tokens_out: int = 0
+    latency_ms: float = 0.0
+    masked: int | None = None
+
+
+def _silent(facts: Facts, request: Request, name: str) -> bool:
+    if name.startswith("request."):
+        return getattr(request, name.removeprefix("request.")) in (None, [])
+    value = getattr(facts, name)
+    if name == "bisphosphonate_trials":
+        return value == [] and facts.bisphosphonate_naive is None
+    return value in (None, [])
+
+
+def open_facts(policy: Policy, check: Check, facts: Facts, request: Request, catalogue: FactCatalogue) -> list[str]:
+    """Facts still silent after the rules that could change the outcome: in indications not met, in exclusions."""
+    roots: list[Node] = list(policy.exclusions)
+    if check.outcome != "meets_criteria":
+        roots += [n for n in policy.indications if check.status(n.id) is not Truth.MET]
+    names: list[str] = []
+    for root in roots:
+        for node in root.walk():
+            test = node.test
+            while test is not None:
+                spec = catalogue.facts.get(test.fact)
+                fillable = spec is not None and (spec.type in FILLABLE_TYPES or test.fact in FILLABLE_LISTS)
+                if fillable and check.status(node.id) is not Truth.MET and _silent(facts, request, test.fact):
+                    names.append(test.fact)
+                test = test.unless
+    return list(dict.fromkeys(names))
+
+
+class LLMFallback:
+    """Asks a chat model for open facts and keeps only answers the chart itself supports."""
+
+    def __init__(self, settings: LLMSettings, catalogue: FactCatalogue, model=None) -> None:
+        self.settings = settings
+        self.catalogue = catalogue
+        self.model = model if model is not None else chat_model(settings)
+        self.prompt = load_prompt()
+        self.cache = AnswerCache(settings.cache_dir, settings.use_cache)
+
+    @property
+    def model_name(self) -> str:
+        return self.settings.model or self.settings.backend
+
+    def run(
+        self,
+        documents: tuple[Document, ...],
+        facts: Facts,
+        request: Request,
+        evidence: dict[str, list[Evidence]],
+        check: Check,
+        policy: Policy,
+        reader: ChartReader,
+    ) -> FallbackResult:
+        """Fill what it can; on any failure the rules-only facts come back untouched, with the error."""
+        result = FallbackResult(facts=facts, fact_evidence=dict(evidence))
+        result.asked = open_facts(policy, check, facts, request, self.catalogue)
+        if not result.asked:
+            return result
+        labels = {
+            label
+            for name in result.asked
+            for label in self.catalogue.facts[name].cues + self.catalogue.facts[name].false_cues
+        }
+        budget = self.settings.token_budget * CHARS_PER_TOKEN
+        passages = reader.passages(labels, budget * MAX_CALLS)
+        answers: list = []
+        for chunk in _chunks(passages, budget):
+            found, error = self._ask(result, chunk)
+            if error:
+                result.error = error
+                return FallbackResult(
+                    facts=facts,
+                    fact_evidence=dict(evidence),
+                    asked=result.asked,
+                    error=error,
+                    calls=result.calls,
+                    cached_calls=result.cached_calls,
+                    tokens_in=result.tokens_in,
+                    tokens_out=result.tokens_out,
+                    latency_ms=result.latency_ms,
+                    masked=result.masked,
+                )
+            answers += found
+        self._merge(result, answers, documents, reader)
+        return result
+
+    def _ask(self, result: FallbackResult, passages: list[Passage]) -> tuple[list, str | None]:
+        shown, masked = [], 0
+        for p in passages:
+            text = " ".join(p.text.split())
+            if not self.settings.allow_identifiers:
+                text, n = mask(text)
+                masked += n
+            shown.append({"source": p.document.source, "text": text})
+        result.masked = None if self.settings.allow_identifiers else (result.masked or 0) + masked
+        facts = [
+            {"name": n, "label": self.catalogue.facts[n].label, "kind": self.catalogue.facts[n].type}
+            for n in result.asked
+        ]
+        system = self.prompt.system.render()
+        user = self.prompt.user.render(
+            facts=facts, passages=shown, masked=not self.settings.allow_identifiers, example=self.prompt.example
+        )
+        key = cache_key(self.prompt.version, self.model_name, system + "\n" + user)
+        cached = self.cache.get(key)
+        if cached is not None:
+            result.cached_calls += 1
+            return FactAnswers.model_validate(cached).facts, None
+        parsed, error = self._call(result, system, user)
+        if parsed is not None:
+            self.cache.put(key, parsed.model_dump())
+            return parsed.facts, None
+        return [], error
+
+    def _call(self, result: FallbackResult, system: str, user: str) -> tuple[FactAnswers | None, str | None]:
+        from langchain_core.messages import HumanMessage, SystemMessage
+
+        runnable = self.model.with_structured_output(FactAnswers, method="function_calling", include_raw=True)
+        messages = [SystemMessage(content=system), HumanMessage(content=user)]
+        retryable = _retryable_errors()
+        for attempt in range(self.settings.max_retries + 1):
+            started = time.perf_counter()
+            result.calls += 1
+            try:
+                out = runnable.invoke(messages)
+            except retryable as exc:
+                result.latency_ms += (time.perf_counter() - started) * 1000
+                if attempt == self.settings.max_retries:
+                    return None, f"{type(exc).__name__} after {attempt + 1} attempts"
+                time.sleep(min(0.5 * 2**attempt, 8.0))
+                continue
+            except Exception as exc:  # timeouts, bad requests, server errors: the rules-only record stands
+                result.latency_ms += (time.perf_counter() - started) * 1000
+                return None, f"{type(exc).__name__}: the model call failed"
+            result.latency_ms += (time.perf_counter() - started) * 1000
+            raw = out.get("raw")
+            usage = getattr(raw, "usage_metadata", None) or {}
+            result.tokens_in += int(usage.get("input_tokens", 0))
+            result.tokens_out += int(usage.get("output_tokens", 0))
+            if out.get("parsing_error") is not None:
+                return None, f"the answer did not match the schema ({type(out['parsing_error']).__name__})"
+            if out.get("parsed") is None:
+                refusal = (getattr(raw, "additional_kwargs", {}) or {}).get("refusal")
+                finish = (getattr(raw, "response_metadata", {}) or {}).get("finish_reason")
+                if refusal:
+                    return None, "the model refused to answer"
+                if finish == "length":
+                    return None, "the answer was cut off (token limit) and could not be parsed"
+                return None, "the answer could not be parsed (invalid JSON or no structured answer)"
+            return out["parsed"], None
+        return None, "no answer"  # pragma: no cover - the loop always returns
+
+    def _merge(
+        self, result: FallbackResult, answers: list, documents: tuple[Document, ...], reader: ChartReader
+    ) -> None:
+        updates: dict[str, object] = {}
+        for answer in answers:
+            name = answer.fact
+            if name not in result.asked:
+                result.rejected.append(Rejection(name, "not one of the facts asked for"))
+                continue
+            ev = align(answer.quote or "", documents, answer.source)
+            if ev is None:
+                result.rejected.append(Rejection(name, "the quote is not in the chart"))
+                continue
+            spec = self.catalogue.facts[name]
+            value, reason = supports(name, spec, answer, ev.quote, reader.read(ev.source, ev.start, ev.end))
+            if reason is not None:
+                result.rejected.append(Rejection(name, reason))
+                continue
+            if not self._apply(result, updates, name, spec.type, value, ev):
+                result.rejected.append(Rejection(name, "contradicts an earlier answer"))
+                continue
+            if name not in result.filled:
+                result.filled.append(name)
+        if updates:
+            result.facts = result.facts.model_copy(update=updates)
+
+    def _apply(self, result: FallbackResult, updates: dict, name: str, kind: str, value, ev: Evidence) -> bool:
+        facts = result.facts
+        if kind == "t_scores":
+            items = updates.setdefault("t_scores", list(facts.t_scores))
+            items.append(TScore(site=value["site"], value=value["value"], evidence=[ev]))
+            return True
+        if kind == "trials":
+            items = updates.setdefault("bisphosphonate_trials", list(facts.bisphosphonate_trials))
+            route = value["route"] or ("iv" if value["drug"] in IV_DRUGS else "oral")
+            items.append(
+                BisphosphonateTrial(
+                    drug=value["drug"], route=route, months=value["months"], outcome=value["outcome"], evidence=[ev]
+                )
+            )
+            return True
+        if name in {"oral_bisphosphonate_barriers", "concurrent_osteoporosis_therapy"}:
+            items = updates.setdefault(name, list(getattr(facts, name)))
+            if value not in items:
+                items.append(value)
+            if name == "oral_bisphosphonate_barriers" and facts.oral_bisphosphonate_barrier is None:
+                updates.setdefault("oral_bisphosphonate_barrier", value)
+                result.fact_evidence.setdefault("oral_bisphosphonate_barrier", []).append(ev)
+            result.fact_evidence.setdefault(name, []).append(ev)
+            return True
+        if name in updates and updates[name] != value:
+            return False
+        updates[name] = value
+        result.fact_evidence.setdefault(name, []).append(ev)
+        return True
+
+
+def _chunks(passages: list[Passage], budget: int) -> list[list[Passage]]:
+    chunks: list[list[Passage]] = [[]]
+    used = 0
+    for p in passages:
+        size = p.end - p.start
+        if chunks[-1] and used + size > budget:
+            if len(chunks) == MAX_CALLS:
+                break
+            chunks.append([])
+            used = 0
+        chunks[-1].append(p)
+        used += size
+    return [c for c in chunks if c]
+
+
+def _retryable_errors() -> tuple[type[BaseException], ...]:
+    """Rate limits and dropped connections are retried with backoff; the openai SDK is imported lazily."""
+    try:
+        import openai
+    except ImportError:  # pragma: no cover - the llm extra brings openai
+        return (ConnectionError,)
+    return (openai.RateLimitError, openai.APIConnectionError, ConnectionError)
