@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import httpx
 import openai
 import pytest
 from conftest import ROOT
+from typer.testing import CliRunner
 
+from abstractor.cli import app
 from abstractor.core.errors import OperatorError, RulesFileError
 from abstractor.ingest.bundle import load_bundle
 from abstractor.llm.backends import FakeToolModel
@@ -213,3 +216,25 @@ def test_user_template_refuses_undefined_variables():
 
     with pytest.raises(jinja2.UndefinedError):
         load_prompt().user.render(facts=[], passages=[])
+
+
+def test_eval_cli_runs_the_fallback_with_the_fake_backend(tmp_path):
+    env = {"ABSTRACTOR_LLM_BACKEND": "fake", "ABSTRACTOR_CACHE_DIR": str(tmp_path / "cache")}
+    out = tmp_path / "m.json"
+    result = CliRunner().invoke(
+        app,
+        [
+            "eval",
+            str(ROOT / "eval" / "gold"),
+            "--bundles",
+            str(ROOT / "sample_charts"),
+            "--llm",
+            "fallback",
+            "--json",
+            str(out),
+        ],
+        env=env,
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(out.read_text())
+    assert data["cases"] == 20 and data["false_approvals"] == 0

@@ -29,6 +29,17 @@ class Evidence(Frozen):
     alignment: Alignment = "exact"
 
 
+def unique_evidence(evidence) -> list[Evidence]:
+    """Evidence without repeats (same source and offsets), in first-seen order."""
+    seen, out = set(), []
+    for ev in evidence:
+        key = (ev.source, ev.start, ev.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
+
+
 class Page(Frozen):
     """One PDF page: its 1-based number and its span in the document text."""
 

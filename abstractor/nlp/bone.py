@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from abstractor.core.document import Document, Evidence, Table
+from abstractor.core.document import Document, Evidence, Table, unique_evidence
 from abstractor.core.record import Fracture, TScore
-from abstractor.nlp.findings import Findings, unique
+from abstractor.nlp.findings import Findings
 from abstractor.nlp.mentions import AnalyzedDocument, Mention
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, number
@@ -184,7 +184,7 @@ def _merge(scores: list[TScore]) -> list[TScore]:
                         "percent_change": next(
                             (t.percent_change for t in members if t.percent_change is not None), None
                         ),
-                        "evidence": unique(ev for t in members for ev in t.evidence),
+                        "evidence": unique_evidence(ev for t in members for ev in t.evidence),
                     }
                 )
             )
@@ -217,7 +217,9 @@ def fractures(
         flags = [f for f, _, _ in items]
         fragility = True if True in flags else (False if flags and all(f is False for f in flags) else None)
         cause = next((c for f, _, c in items if c and f == fragility), None)
-        found.append(Fracture(site=site, fragility=fragility, cause=cause, evidence=unique(e for _, e, _ in items)))
+        found.append(
+            Fracture(site=site, fragility=fragility, cause=cause, evidence=unique_evidence(e for _, e, _ in items))
+        )
     out.set("fractures", found)
     coded = [ev for code, evs in codes.items() if code.startswith(("M80", "Z87.310", "Z87.311")) for ev in evs]
     yes = [ev for f in found if f.fragility for ev in f.evidence] + coded

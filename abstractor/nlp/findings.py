@@ -5,18 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from abstractor.core.document import Evidence
-
-
-def unique(evidence: Iterable[Evidence]) -> list[Evidence]:
-    """Evidence without repeats, in first-seen order."""
-    seen, out = set(), []
-    for ev in evidence:
-        key = (ev.source, ev.start, ev.end)
-        if key not in seen:
-            seen.add(key)
-            out.append(ev)
-    return out
+from abstractor.core.document import Evidence, unique_evidence
 
 
 @dataclass
@@ -30,9 +19,9 @@ class Findings:
     def set(self, name: str, value: object, evidence: Iterable[Evidence] = ()) -> None:
         """Record a value; evidence is kept for non-empty values only."""
         self.values[name] = value
-        evs = unique(evidence)
+        evs = unique_evidence(evidence)
         if value not in (None, [], "") and evs:
-            self.evidence[name] = unique([*self.evidence.get(name, []), *evs])
+            self.evidence[name] = unique_evidence([*self.evidence.get(name, []), *evs])
 
     def boolean(
         self, name: str, yes: Iterable[Evidence], no: Iterable[Evidence], *, conflicting: bool = False
@@ -42,7 +31,7 @@ class Findings:
         With both, `conflicting` facts (a status that cannot be both) become None with both pieces of
         evidence and the fact named in `conflicts`; other facts (something ever documented) are True.
         """
-        yes, no = unique(yes), unique(no)
+        yes, no = unique_evidence(yes), unique_evidence(no)
         if yes and no and conflicting:
             self.values[name] = None
             self.evidence[name] = yes + no

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from abstractor.core.document import Evidence
+from abstractor.core.document import Evidence, unique_evidence
 from abstractor.core.record import Request
-from abstractor.nlp.findings import Findings, unique
+from abstractor.nlp.findings import Findings
 from abstractor.nlp.mentions import AnalyzedDocument, Mention
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, interval_months, number
@@ -114,7 +114,7 @@ def _count(counter: Counter, evidence: dict, value: float | None, ev: Evidence) 
     if value is not None and value > 0:
         counter[value] += 1
         evidence.setdefault(value, []).append(ev)
-        evidence[value] = unique(evidence[value])
+        evidence[value] = unique_evidence(evidence[value])
 
 
 def _top(counter: Counter) -> float | None:

@@ -6,9 +6,9 @@ import re
 from collections import defaultdict
 from datetime import date
 
-from abstractor.core.document import Evidence
+from abstractor.core.document import Evidence, unique_evidence
 from abstractor.core.record import BisphosphonateTrial
-from abstractor.nlp.findings import Findings, unique
+from abstractor.nlp.findings import Findings
 from abstractor.nlp.mentions import PLAN_SECTIONS, AnalyzedDocument, Mention, Sentence
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, month_start, months_between, number, to_months
@@ -107,7 +107,7 @@ def _trial(drug, route, items, class_mentions, rules: RuleSet, reference: date |
         route=route,
         months=max(known) if known else None,
         outcome=outcome,
-        evidence=unique(m.evidence() for _, m in items),
+        evidence=unique_evidence(m.evidence() for _, m in items),
     )
 
 

@@ -2,20 +2,11 @@
 
 from __future__ import annotations
 
-from abstractor.core.document import Evidence
+from abstractor.core.document import Evidence, unique_evidence
 from abstractor.core.policy import Check, FactCatalogue, Node, Policy, Verdict
 from abstractor.core.record import CriterionResult, ExclusionResult, Facts, Request
 from abstractor.core.truth import Truth, all_of, any_of
 from abstractor.policy.predicates import FactView, evaluate
-
-
-def _unique(evidence: list[Evidence]) -> list[Evidence]:
-    seen, out = set(), []
-    for ev in evidence:
-        if (key := (ev.source, ev.start, ev.end)) not in seen:
-            seen.add(key)
-            out.append(ev)
-    return out
 
 
 def _node(node: Node, view: FactView, results: dict[str, Verdict]) -> Verdict:
@@ -39,7 +30,7 @@ def _node(node: Node, view: FactView, results: dict[str, Verdict]) -> Verdict:
         else:
             deciding = [c for c in children if c.status is status]
         gaps = tuple(g for c in children if c.status is Truth.UNKNOWN for g in c.gaps)
-        verdict = Verdict(status, _unique([ev for c in deciding for ev in c.evidence]), gaps)
+        verdict = Verdict(status, unique_evidence([ev for c in deciding for ev in c.evidence]), gaps)
     results[node.id] = verdict
     return verdict
 
@@ -61,7 +52,7 @@ def check(
         if documentation:  # documentation every indication requires: the indication is met only with it
             parts = [verdict] + [v for _, v in documentation]
             status = all_of(p.status for p in parts)
-            evidence = _unique([ev for p in parts for ev in p.evidence]) if status is not Truth.UNKNOWN else []
+            evidence = unique_evidence([ev for p in parts for ev in p.evidence]) if status is not Truth.UNKNOWN else []
             verdict = Verdict(status, evidence, tuple(g for p in parts if p.status is Truth.UNKNOWN for g in p.gaps))
             results[node.id] = verdict
         indications.append((node, verdict))
