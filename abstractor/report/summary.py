@@ -117,6 +117,9 @@ class _Writer:
         label = spec.label
         if getattr(test, "value", None) and test.op == "contains":
             label = str(test.value).replace("_", " ")
+        if test.op == "not_empty" and met:
+            values = getattr(self.d.facts, test.fact, None) or []
+            return f"{spec.label}: {', '.join(str(v).replace('_', ' ') for v in values)}"
         if test.op == "equals":
             label = f"{spec.label}: {test.value}"
         if test.op == "is_false":
@@ -155,12 +158,16 @@ class _Writer:
             if check.indication
             else None
         )
-        support = [self.line(n, True) for n in self.leaves(indication, Truth.MET)] if indication else []
+        support = [self.line(n, True) for n in self._distinct(self.leaves(indication, Truth.MET))] if indication else []
         against, open_ = [], []
         exclusions = []
         for x in check.exclusions:
             node = d.policy.clause(x.id)
-            exclusions.append(Line(node.title or node.text, self.cite.marks(x.evidence, x.id)))
+            results = self.d.check.results
+            found = "; ".join(
+                dict.fromkeys(self.describe(n, results[n.id].status is Truth.MET) for n in self.leaves(node, Truth.MET))
+            )
+            exclusions.append(Line(f"{node.title or node.text} ({found})", self.cite.marks(x.evidence, x.id)))
         if check.outcome != "meets_criteria" and not check.exclusions:
             for node in d.policy.indications:
                 status = check.results[node.id].status
@@ -169,7 +176,7 @@ class _Writer:
                     reasons = [self.line(n, False) for n in list(reversed(described.values()))[:8]]
                     against.append((f"{node.id}. {node.title}", reasons))
                 elif status is Truth.UNKNOWN:
-                    met = [self.line(n, True) for n in self._met_leaves(node)]
+                    met = [self.line(n, True) for n in self._distinct(self._met_leaves(node))]
                     open_.append((f"{node.id}. {node.title}", met))
         other_met = [
             n
@@ -196,6 +203,10 @@ class _Writer:
             "safety": [f for f in d.flags if f.code in SAFETY_FLAGS],
             "coding_flags": [f for f in d.flags if f.code not in SAFETY_FLAGS],
         }
+
+    def _distinct(self, nodes: list[Node]) -> list[Node]:
+        """One clause per finding (two clauses met by the same T-score show it once), before anything is cited."""
+        return list({self.describe(n, True): n for n in reversed(nodes)}.values())[::-1]
 
     def _engaged(self, node: Node) -> bool:
         """An indication worth explaining: part of it is met and its population (a leaf directly under it) fits."""
