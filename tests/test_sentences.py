@@ -180,6 +180,13 @@ ROWS = [
     ("She is premenopausal with regular menses.", "facts.postmenopausal", False, None),
     ("Postmenopausal since 2010. Still having regular menses.", "facts.postmenopausal", None, None),
     ("LMP 8 years ago; menopause at 52.", "facts.postmenopausal", True, None),
+    ("Postmenopausal since 2010. Still having regular menses.", "facts.conflicts", ["postmenopausal"], None),
+    (
+        "Took alendronate 2019-2021. She has never taken a bisphosphonate.",
+        "facts.conflicts",
+        ["bisphosphonate_naive"],
+        None,
+    ),
     ("Her mother went through menopause early.", "facts.postmenopausal", None, None),
     # --- cancer and metastases ------------------------------------------------------------------------
     ("Invasive ductal carcinoma of the right breast, stage I.", "facts.breast_cancer", True, None),
@@ -253,6 +260,8 @@ def evidence_of(field: str, extraction):
     if field in ("t_scores", "fractures", "bisphosphonate_trials"):
         return [ev for item in getattr(extraction.facts, field) for ev in item.evidence]
     owner, name = field.split(".")
+    if name == "conflicts":
+        return [ev for fact in extraction.facts.conflicts for ev in extraction.fact_evidence.get(fact, [])]
     return extraction.fact_evidence.get(name if owner == "facts" else field, [])
 
 
