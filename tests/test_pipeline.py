@@ -18,6 +18,7 @@ from abstractor.nlp.rules import load_rules
 def test_pipeline_is_built_once_per_process():
     first, rules = get_pipeline()
     assert get_pipeline()[0] is first
+    assert get_pipeline(rules)[0] is first, "asking with the default rule set must not build a second pipeline"
     assert first.pipe_names == [
         "abstractor_sentences",
         "medspacy_target_matcher",

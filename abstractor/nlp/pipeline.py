@@ -57,7 +57,8 @@ _ABBREVIATIONS = frozenset(
 _WRAP_WIDTH = 70
 _LABEL = re.compile(r"[\w][\w /()&'-]{0,30}:")
 _lock = threading.Lock()
-_cache: dict[str, tuple[Language, RuleSet]] = {}
+_default_rules: list[RuleSet] = []
+_pipelines: dict[int, tuple[Language, RuleSet]] = {}  # by id() of a RuleSet kept alive in the value
 
 
 @Language.component("abstractor_sentences")
@@ -187,12 +188,14 @@ def build_pipeline(rules: RuleSet) -> Language:
 
 
 def get_pipeline(rules: RuleSet | None = None) -> tuple[Language, RuleSet]:
-    """The process-wide pipeline and its rules, built on first use and reused across bundles."""
+    """The pipeline for a rule set (the installed rules by default), built once per process and reused."""
     with _lock:
-        key = "default" if rules is None else str(id(rules))
-        if key not in _cache:
+        if rules is None:
+            if not _default_rules:
+                _default_rules.append(load_rules())
+            rules = _default_rules[0]
+        if id(rules) not in _pipelines:
             # PyRuSH (a medspaCy dependency) logs hundreds of DEBUG lines per note through loguru.
             logger.disable("PyRuSH")
-            rules = rules or load_rules()
-            _cache[key] = (build_pipeline(rules), rules)
-        return _cache[key]
+            _pipelines[id(rules)] = (build_pipeline(rules), rules)
+        return _pipelines[id(rules)]
