@@ -210,9 +210,10 @@ def hormone_therapy(
             (orch_no if m.negated else orch_yes).append(ev)
             continue
         if m.negated:
-            {"AROMATASE_INHIBITOR": ai_no, "ADT": adt_no, "GNRH": adt_no if sex == "male" else []}.get(
-                m.label, []
-            ).append(ev)
+            if m.label == "AROMATASE_INHIBITOR":
+                ai_no.append(ev)
+            elif m.label == "ADT" or (m.label == "GNRH" and sex == "male"):
+                adt_no.append(ev)  # a GnRH agonist denied in a man is androgen deprivation denied
             continue
         if m.discontinued or (m.historical and "CONTINUING" not in m.modifiers and m.sentence.section != "medications"):
             continue

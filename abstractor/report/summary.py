@@ -124,13 +124,9 @@ class _Writer:
             label = f"{spec.label}: {test.value}"
         if test.op == "is_false":
             return f"{spec.label}: no" if met else f"{spec.label}: yes"
-        return (
-            label
-            if met
-            else f"not documented: {label}"
-            if self.d.facts and _silent(self.d, test.fact)
-            else f"no {label}"
-        )
+        if met:
+            return label
+        return f"not documented: {label}" if _silent(self.d, test.fact) else f"no {label}"
 
     def leaves(self, node: Node, status: Truth) -> list[Node]:
         """The leaves that decided `node`'s status."""
