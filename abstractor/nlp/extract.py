@@ -65,5 +65,10 @@ def _reference_date(request: Request, analyzed: list[AnalyzedDocument], rules: R
     """The date "since ..." durations run to: the date of service, else the latest date in the notes."""
     if request.date_of_service:
         return date.fromisoformat(request.date_of_service)
-    found = [iso for a in analyzed if a.doc.kind == "note" for _, _, iso in dates_in(rules.regex["date"], a.doc.text)]
+    found = [
+        iso
+        for a in analyzed
+        for start, _, iso in dates_in(rules.regex["date"], a.doc.text)
+        if a.narrative(start) and not a.quiet(start, start + 1)
+    ]
     return date.fromisoformat(max(found)) if found else None

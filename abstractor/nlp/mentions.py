@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from abstractor.core.document import Document, Evidence
+from abstractor.nlp.layout import Layout, boilerplate_zones, read_layout
 from abstractor.nlp.pipeline import SPAN_GROUP, get_pipeline
 from abstractor.nlp.rules import RuleSet
 
@@ -15,6 +16,10 @@ FAMILY_SECTIONS = frozenset({"family_history"})
 HISTORY_SECTIONS = frozenset({"past_medical_history"})
 MEDICATION_SECTIONS = frozenset({"medications", "request"})
 PLAN_SECTIONS = frozenset({"plan", "assessment_plan"})
+# Zones whose words are printed, not written about the patient: never a fact.
+# Roles whose text is the practice's own statement about the patient (not a report, cover or legend).
+NARRATIVE_ROLES = frozenset({"clinical_note", "letter", "pa_form"})
+PRINTED_ZONES = frozenset({"example", "unchecked", "boilerplate", "running_line"})
 
 
 @dataclass(frozen=True)
@@ -40,6 +45,9 @@ class Mention:
     end: int
     sentence: Sentence
     modifiers: frozenset[str]
+    role: str = "clinical_note"
+    answer: str | None = None  # inside a form question: the answer (yes, no, blank)
+    printed: bool = False  # inside boilerplate, an unchecked option or a question's examples
 
     @property
     def text(self) -> str:
@@ -47,6 +55,9 @@ class Mention:
 
     @property
     def negated(self) -> bool:
+        """Denied: by the words around it, or by a form question answered No."""
+        if self.answer is not None:
+            return self.answer == "no"
         return "NEGATED_EXISTENCE" in self.modifiers
 
     @property
@@ -77,7 +88,11 @@ class Mention:
 
     @property
     def about_patient(self) -> bool:
-        """Neither a relative's, nor hypothetical, nor a risk statement."""
+        """Neither printed text, an unanswered question, a relative's, hypothetical, nor a risk statement."""
+        if self.printed or self.answer == "blank":
+            return False
+        if self.answer is not None:  # an answered question: the answer states it, whatever the words
+            return not (self.family or self.risk)
         return not (self.family or self.hypothetical or self.risk)
 
     @property
@@ -92,11 +107,21 @@ class Mention:
 
 @dataclass
 class AnalyzedDocument:
-    """A Document with its sentences and mentions."""
+    """A Document with its layout (roles and zones), sentences and mentions."""
 
     doc: Document
+    layout: Layout
+    narrative_roles: frozenset[str] = frozenset()
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+
+    def quiet(self, start: int, end: int) -> bool:
+        """Whether a value read at text[start:end] is printed or asked, not stated about the patient."""
+        return self.layout.quiet(start, end)
+
+    def narrative(self, offset: int) -> bool:
+        """Whether the text at `offset` is the practice's own writing (a note, a letter, a form's answers)."""
+        return self.layout.role_at(offset) in self.narrative_roles
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:
@@ -118,13 +143,15 @@ def analyze(documents: Iterable[Document], rules: RuleSet | None = None) -> list
         # W036: medspaCy's phrase matcher has no phrase patterns when every rule is a regex; expected here.
         warnings.filterwarnings("ignore", message=r"\[W036\]")
         sdocs = list(nlp.pipe(d.text for d in docs))
-    return [_analyzed(document, sdoc) for document, sdoc in zip(docs, sdocs, strict=True)]
+    return [_analyzed(document, sdoc, rules) for document, sdoc in zip(docs, sdocs, strict=True)]
 
 
-def _analyzed(document: Document, sdoc) -> AnalyzedDocument:
-    result = AnalyzedDocument(doc=document)
+def _analyzed(document: Document, sdoc, rules: RuleSet) -> AnalyzedDocument:
+    layout = read_layout(document, rules)
+    result = AnalyzedDocument(doc=document, layout=layout, narrative_roles=frozenset(rules.layout.narrative_roles))
     for i, sent in enumerate(sdoc.sents):
         result.sentences.append(Sentence(i, sent.start_char, sent.end_char, sent[0]._.section_category))
+    layout.add(boilerplate_zones(document.text, [(s.start, s.end) for s in result.sentences], rules))
     spans = sorted(sdoc.spans[SPAN_GROUP], key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
     kept: list = []
     for span in spans:
@@ -141,6 +168,8 @@ def _analyzed(document: Document, sdoc) -> AnalyzedDocument:
         start, end = span.start_char, span.end_char
         while end > start and not document.text[end - 1].isalnum() and document.text[end - 1] not in ")":
             end -= 1
+        zones = layout.zones_at(start, end)
+        question = next((z for z in zones if z.kind == "question"), None)
         result.mentions.append(
             Mention(
                 doc=document,
@@ -152,6 +181,9 @@ def _analyzed(document: Document, sdoc) -> AnalyzedDocument:
                 end=end,
                 sentence=sentence,
                 modifiers=frozenset(m.category for m in span._.modifiers),
+                role=layout.role_at(start),
+                answer=question.answer if question else None,
+                printed=any(z.kind in PRINTED_ZONES for z in zones),
             )
         )
     return result

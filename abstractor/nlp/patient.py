@@ -7,7 +7,7 @@ from datetime import date
 
 from abstractor.core.document import Evidence
 from abstractor.nlp.findings import Findings
-from abstractor.nlp.mentions import AnalyzedDocument, Mention
+from abstractor.nlp.mentions import NARRATIVE_ROLES, AnalyzedDocument, Mention
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, number
 
@@ -57,7 +57,7 @@ def sex_and_age(analyzed: list[AnalyzedDocument], rules: RuleSet, reference: dat
             for name in ("sex_word", "sex_honorific"):
                 for m in rx[name].finditer(text, s.start, s.end):
                     weak[SEX_WORDS[m.group("word").lower()]].append(a.doc.evidence(m.start(), m.end()))
-            if a.doc.kind == "note":
+            if a.narrative(s.start):
                 for m in rx["sex_pronoun"].finditer(text, s.start, s.end):
                     pronouns[SEX_WORDS[m.group("word").lower()]].append(a.doc.evidence(m.start(), m.end()))
             for m in rx["age"].finditer(text, s.start, s.end):
@@ -139,6 +139,8 @@ def _lab_values(
     out = []
     for a in analyzed:
         for m in rules.regex[name].finditer(a.doc.text):
+            if a.quiet(m.start(), m.end()):
+                continue  # "severe renal impairment (CrCl < 35 mL/min)?" is a form's threshold
             value = number(m.group("value"))
             if value is not None:
                 cmp = m.groupdict().get("cmp")
@@ -162,6 +164,8 @@ def kidney(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, li
     stages = []
     for a in analyzed:
         for m in rx["ckd_stage"].finditer(a.doc.text):
+            if a.quiet(m.start(), m.end()):
+                continue
             raw = (m.group("a") or m.group("b")).lower()
             stage = _ROMAN.get(raw) or int(raw[0]) if raw[0].isdigit() or raw in _ROMAN else None
             if stage:
@@ -176,7 +180,7 @@ def kidney(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, li
     ]
     severe += [ev for v, cmp, ev in egfr if v < limits["severe_renal_egfr"]]
     severe += [ev for s, ev in stages if s >= 4]
-    ckd = [m for m in _by_label(analyzed, "CKD") if m.about_patient and m.doc.kind == "note"]
+    ckd = [m for m in _by_label(analyzed, "CKD") if m.about_patient and m.role in NARRATIVE_ROLES]
     stated = [m.evidence() for m in ckd if not m.negated] + [
         ev for code, evs in codes.items() if code.startswith("N18") for ev in evs
     ]
@@ -203,7 +207,7 @@ def fracture_risk(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Finding
     """The prescriber's statement of high (or low) fracture risk, and FRAX 10-year probabilities."""
     high, low = [], []
     for m in _by_label(analyzed, "HIGH_RISK"):
-        if m.doc.kind != "note" or m.family or m.hypothetical:
+        if m.role not in NARRATIVE_ROLES or not m.about_patient:
             continue  # a DXA report is not the prescriber
         is_high = (m.normal == "high") != m.negated
         (high if is_high else low).append(m.evidence())
@@ -227,7 +231,7 @@ def supportive_care(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
     taking, stopped = [], []
     for a in analyzed:
         for m in a.mentions:
-            if m.label != "CALCIUM_VITAMIN_D" or not m.about_patient or a.doc.kind != "note":
+            if m.label != "CALCIUM_VITAMIN_D" or not m.about_patient or m.role not in NARRATIVE_ROLES:
                 continue
             if not rules.regex["supplement_cue"].search(a.doc.text, m.sentence.start, m.sentence.end):
                 continue

@@ -21,8 +21,10 @@ def _line(text: str, offset: int) -> tuple[int, int]:
 def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findings) -> Request:
     """Read the request from the notes (a DXA report does not request anything)."""
     rx = rules.regex
-    notes = [a for a in analyzed if a.doc.kind == "note"]
-    mentions = [m for a in notes for m in a.mentions if m.label == "DENOSUMAB" and m.affirmed]
+    notes = analyzed
+    mentions = [
+        m for a in notes for m in a.mentions if m.label == "DENOSUMAB" and m.affirmed and _requesting(a, m.start)
+    ]
     brands = Counter(m.normal for m in mentions if m.normal != "denosumab")
     product = brands.most_common(1)[0][0] if brands else ("denosumab" if mentions else None)
     chosen = [m for m in mentions if m.normal == product]
@@ -53,6 +55,8 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
     for a in notes:
         text = a.doc.text
         for m in rx["hcpcs"].finditer(text):
+            if not _requesting(a, m.start()) or a.quiet(m.start(), m.end()):
+                continue
             if m.group("code") not in hcpcs:
                 hcpcs.append(m.group("code"))
             hcpcs_ev.append(a.doc.evidence(m.start(), m.end()))
@@ -65,6 +69,8 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
                     a.doc.evidence(u.start(), u.end()),
                 )
         for m in rx["admin_cpt"].finditer(text):
+            if not _requesting(a, m.start()) or a.quiet(m.start(), m.end()):
+                continue
             start, end = _line(text, m.start())
             if rx["admin_context"].search(text, start, end):
                 if m.group("code") not in cpt:
@@ -94,6 +100,11 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
         units=int(unit_count) if unit_count is not None else None,
         admin_cpt=cpt,
     )
+
+
+def _requesting(a: AnalyzedDocument, offset: int) -> bool:
+    """Whether the text at `offset` can state the request: a note, letter, form or fax cover, not a report."""
+    return a.narrative(offset) or a.layout.role_at(offset) == "fax_cover"
 
 
 def _labelled(text: str, start: int, labels: tuple[str, ...]) -> bool:
@@ -128,6 +139,8 @@ def _date_of_service(notes: list[AnalyzedDocument], rules: RuleSet) -> tuple[str
         for a in notes:
             text = a.doc.text
             for m in rx[cue].finditer(text):
+                if not _requesting(a, m.start()) or a.quiet(m.start(), m.end()):
+                    continue
                 hits = dates_in(rx["date"], text, m.end(), min(m.end() + 14, len(text)))
                 if hits and hits[0][0] == m.end():
                     _, end, iso = hits[0]

@@ -166,6 +166,47 @@ class Icd10File(_Strict):
     codes: dict[str, str] = Field(default_factory=dict)
 
 
+class RoleCue(_Strict):
+    pattern: str
+    weight: int = Field(gt=0)
+
+
+class CheckboxRules(_Strict):
+    checked: str
+    unchecked: str
+    answer_yes: str
+    answer_no: str
+    not_applicable: str
+    typed_line: str
+    typed_after_question: str
+    next_field: str
+    question_start: str
+    example: str
+
+
+class LayoutFile(_Strict):
+    version: str
+    roles: dict[str, list[RoleCue]]
+    narrative_roles: list[str]
+    running_line_min_pages: int = Field(ge=2)
+    checkbox: CheckboxRules
+    boilerplate: list[str]
+
+    @model_validator(mode="after")
+    def _compiles(self) -> LayoutFile:
+        patterns = [c.pattern for cues in self.roles.values() for c in cues] + self.boilerplate
+        patterns += list(self.checkbox.model_dump().values())
+        for pattern in patterns:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from None
+        unknown = set(self.narrative_roles) - self.roles.keys()
+        if unknown:
+            raise ValueError(f"narrative_roles names roles not defined: {', '.join(sorted(unknown))}")
+        return self
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """Every NLP rule file, validated; `version` names the combination for provenance."""
@@ -175,6 +216,7 @@ class RuleSet:
     sections: SectionsFile
     values: ValuesFile
     icd10: Icd10File
+    layout: LayoutFile
 
     @property
     def version(self) -> str:
@@ -184,6 +226,31 @@ class RuleSet:
     def regex(self) -> dict[str, re.Pattern[str]]:
         """The value patterns of values.yaml, compiled once."""
         return {name: re.compile(p, re.MULTILINE) for name, p in self.values.patterns.items()}
+
+    @cached_property
+    def layout_regex(self) -> dict:
+        """The layout rules compiled once: role cues with weights, checkbox marks, boilerplate."""
+        box = self.layout.checkbox
+        compiled: dict = {
+            "roles": {
+                role: [(re.compile(c.pattern, re.MULTILINE), c.weight) for c in cues]
+                for role, cues in self.layout.roles.items()
+            },
+            "boilerplate": [re.compile(p) for p in self.layout.boilerplate],
+            "checkbox": re.compile(f"(?P<checked>{box.checked})|(?P<unchecked>{box.unchecked})"),
+        }
+        for name in (
+            "answer_yes",
+            "answer_no",
+            "not_applicable",
+            "typed_line",
+            "typed_after_question",
+            "next_field",
+            "question_start",
+            "example",
+        ):
+            compiled[name] = re.compile(getattr(box, name), re.MULTILINE)
+        return compiled
 
     @cached_property
     def site_regex(self) -> dict[str, re.Pattern[str]]:
@@ -213,8 +280,15 @@ def load_rules(folder: Path | None = None) -> RuleSet:
         sections=load_model(root / "nlp" / "sections.yaml", SectionsFile),
         values=load_model(root / "nlp" / "values.yaml", ValuesFile),
         icd10=load_model(root / "icd10.yaml", Icd10File),
+        layout=load_model(root / "nlp" / "layout.yaml", LayoutFile),
     )
-    versions = {rules.targets.version, rules.context.version, rules.sections.version, rules.values.version}
+    versions = {
+        rules.targets.version,
+        rules.context.version,
+        rules.sections.version,
+        rules.values.version,
+        rules.layout.version,
+    }
     if len(versions) > 1:
         raise RulesFileError(
             root / "nlp",

@@ -9,7 +9,7 @@ from datetime import date
 from abstractor.core.document import Evidence, unique_evidence
 from abstractor.core.record import BisphosphonateTrial
 from abstractor.nlp.findings import Findings
-from abstractor.nlp.mentions import PLAN_SECTIONS, AnalyzedDocument, Mention, Sentence
+from abstractor.nlp.mentions import NARRATIVE_ROLES, PLAN_SECTIONS, AnalyzedDocument, Mention, Sentence
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, month_start, months_between, number, to_months
 
@@ -158,7 +158,7 @@ def denosumab_status(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Find
     rx = rules.regex
     started, new, dates = [], [], []
     for a, m in _mentions(analyzed, "DENOSUMAB"):
-        if not m.affirmed or m.doc.kind != "note":
+        if not m.affirmed or m.role not in NARRATIVE_ROLES:
             continue
         # Cues count only close to the drug's name: "continue alendronate AND add Prolia" is a new start.
         text, lo, hi = a.doc.text, max(m.sentence.start, m.start - 30), min(m.sentence.end, m.end + 30)

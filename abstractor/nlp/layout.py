@@ -1,0 +1,306 @@
+"""How a document is laid out: logical documents by role, running lines, form answers and boilerplate.
+
+Nothing here reads clinical meaning; it tells the fact readers which text speaks about the patient:
+a form question is a fact only through its answer, an unchecked option and a legend never are.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Literal
+
+from abstractor.core.document import Document
+from abstractor.nlp.rules import RuleSet
+
+Answer = Literal["yes", "no", "blank"]
+ZoneKind = Literal["question", "example", "unchecked", "boilerplate", "running_line"]
+_LINE = re.compile(r"[^\n\f]*")
+_BREAK = re.compile(r"\r?\n|\f")
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A logical document inside a file: its role and its pages (1-based, inclusive) and text span."""
+
+    role: str
+    start: int
+    end: int
+    first_page: int | None = None
+    last_page: int | None = None
+
+
+@dataclass(frozen=True)
+class Zone:
+    """A span that is not a plain statement about the patient: a form question (with its answer), an
+    example list inside a question, an unchecked option, boilerplate or a fax header line."""
+
+    kind: ZoneKind
+    start: int
+    end: int
+    answer: Answer | None = None
+
+
+@dataclass
+class Layout:
+    """A document's segments (by role) and zones, with lookups by offset."""
+
+    segments: list[Segment]
+    zones: list[Zone] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.add([])
+        self._segment_starts = [s.start for s in self.segments]
+
+    def add(self, zones: list[Zone]) -> None:
+        """Add zones found later (boilerplate needs the sentences)."""
+        self.zones = sorted([*self.zones, *zones], key=lambda z: (z.start, -z.end))
+        self._starts = [z.start for z in self.zones]
+        self._longest = max((z.end - z.start for z in self.zones), default=0)
+
+    def role_at(self, offset: int) -> str:
+        index = max(bisect.bisect_right(self._segment_starts, offset) - 1, 0)
+        return self.segments[index].role
+
+    def zones_at(self, start: int, end: int) -> list[Zone]:
+        """Zones that hold text[start:end] whole, innermost first."""
+        lo = bisect.bisect_left(self._starts, start - self._longest)
+        hi = bisect.bisect_right(self._starts, start)
+        found = [z for z in self.zones[lo:hi] if z.start <= start and end <= z.end]
+        return sorted(found, key=lambda z: z.end - z.start)
+
+    def quiet(self, start: int, end: int) -> bool:
+        """Whether a value read at text[start:end] is not the patient's (printed, asked or unchecked)."""
+        return bool(self.zones_at(start, end))
+
+
+def read_layout(doc: Document, rules: RuleSet) -> Layout:
+    """Segments by role (per page for PDFs) and zones of one document."""
+    layout_rules = rules.layout
+    zones = _running_lines(doc, layout_rules.running_line_min_pages) if doc.pages else []
+    segments = _segments(doc, rules)
+    zones += _form_zones(doc.text, rules, segments)
+    return Layout(segments=segments, zones=zones)
+
+
+def boilerplate_zones(text: str, sentences: list[tuple[int, int]], rules: RuleSet) -> list[Zone]:
+    """Sentences that match a boilerplate pattern (legends, disclaimers, instructions)."""
+    patterns = rules.layout_regex["boilerplate"]
+    return [
+        Zone("boilerplate", start, end) for start, end in sentences if any(p.search(text, start, end) for p in patterns)
+    ]
+
+
+# --- roles -------------------------------------------------------------------------------------------
+
+
+def _role_scores(text: str, rules: RuleSet) -> Counter[str]:
+    scores: Counter[str] = Counter()
+    for role, cues in rules.layout_regex["roles"].items():
+        for pattern, weight in cues:
+            if pattern.search(text):
+                scores[role] += weight
+    return scores
+
+
+def _best_role(scores: Counter[str]) -> str | None:
+    if not scores:
+        return None
+    ranked = scores.most_common()
+    return ranked[0][0]
+
+
+def _segments(doc: Document, rules: RuleSet) -> list[Segment]:
+    if not doc.pages:
+        role = _best_role(_role_scores(doc.text, rules))
+        # A text file is written by the practice: a note unless its content says it is something else.
+        return [
+            Segment(role if role not in (None, "imaging_report", "lab_report") else "clinical_note", 0, len(doc.text))
+        ]
+    out: list[Segment] = []
+    for page in doc.pages:
+        text = doc.text[page.start : page.end]
+        head = "\n".join(text.splitlines()[:12])
+        scores = _role_scores(text, rules)
+        for role, weight in _role_scores(head, rules).items():
+            scores[role] += weight  # the title and the first lines say most about what a page is
+        role = _best_role(scores) if sum(scores.values()) >= 3 else None
+        if out and (role is None or role == out[-1].role):
+            last = out[-1]
+            out[-1] = Segment(last.role, last.start, page.end, last.first_page, page.number)
+        else:
+            out.append(Segment(role or "other", page.start, page.end, page.number, page.number))
+    return out
+
+
+def _running_lines(doc: Document, min_pages: int) -> list[Zone]:
+    """Lines (digits blanked) that open or close two or more pages: fax headers and footers."""
+    if len(doc.pages) < min_pages:
+        return []
+    seen: Counter[str] = Counter()
+    edges: list[tuple[str, int, int]] = []
+    for page in doc.pages:
+        lines = [m for m in _LINE.finditer(doc.text, page.start, page.end) if m.group().strip()]
+        for m in lines[:2] + lines[-2:]:
+            key = re.sub(r"\d+", "#", m.group().strip().lower())
+            edges.append((key, m.start(), m.end()))
+        seen.update({re.sub(r"\d+", "#", m.group().strip().lower()) for m in lines[:2] + lines[-2:]})
+    return [Zone("running_line", start, end) for key, start, end in edges if seen[key] >= min_pages and len(key) >= 12]
+
+
+# --- forms -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Mark:
+    start: int
+    end: int
+    checked: bool
+    underscore: bool
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, blank ones included, without the line break."""
+    starts = [0, *(m.end() for m in _BREAK.finditer(text))]
+    ends = [m.start() for m in _BREAK.finditer(text)] + [len(text)]
+    return list(zip(starts, ends, strict=True))
+
+
+def _form_zones(text: str, rules: RuleSet, segments: list[Segment]) -> list[Zone]:
+    rx = rules.layout_regex
+    lines = _lines(text)
+    zones: list[Zone] = []
+    answered_lines: set[int] = set()
+    for i, (ls, le) in enumerate(lines):
+        marks = _marks(text, ls, le, rx)
+        if not marks:
+            continue
+        label_before = marks[0].underscore or _yes_no(_word_before(text, ls, marks[0].start), rx) is not None
+        options = [_option(text, mark, marks, ls, le, label_before, rx) for mark in marks]
+        yes_no = [(kind, mark) for (kind, _, _), mark in zip(options, marks, strict=True) if kind]
+        kinds = {k for k, _ in yes_no}
+        if {"yes", "no"} <= kinds:
+            checked = {k for k, m in yes_no if m.checked}
+            answer: Answer = "blank" if len(checked) != 1 or "na" in checked else checked.pop()  # type: ignore[assignment]
+            zones += _question(text, lines, i, marks[0].start, answer, rx)
+            answered_lines.add(i)
+        for (kind, lo, hi), mark in zip(options, marks, strict=True):
+            if kind is None and not mark.checked and hi > lo:
+                zones.append(Zone("unchecked", lo, hi))
+    for m in rx["typed_line"].finditer(text):
+        i = _line_index(lines, m.start())
+        answer = "yes" if m.group("answer").lower().startswith("y") else "no"
+        ls = lines[i][0]
+        below = not text[ls : m.start()].strip()  # "Y/N: N" on its own line answers the question above
+        zones += _question(text, lines, i, m.start(), answer, rx, typed_below=below)
+        answered_lines.add(i)
+    for m in rx["typed_after_question"].finditer(text):
+        i = _line_index(lines, m.start())
+        if i in answered_lines:
+            continue
+        answer = "yes" if m.group("answer").lower().startswith("y") else "no"
+        zones += _question(text, lines, i, m.start() + 1, answer, rx)
+        answered_lines.add(i)
+    # In a form, a printed question that nobody answered is not a fact.
+    for seg in segments:
+        if seg.role != "pa_form":
+            continue
+        for i, (ls, le) in enumerate(lines):
+            if ls < seg.start or ls >= seg.end or i in answered_lines or "?" not in text[ls:le]:
+                continue
+            if not any(z.kind == "question" and z.start <= ls < z.end for z in zones):
+                zones += _question(text, lines, i, text.index("?", ls) + 1, "blank", rx)
+    return zones
+
+
+def _line_index(lines: list[tuple[int, int]], offset: int) -> int:
+    return max(bisect.bisect_right([s for s, _ in lines], offset) - 1, 0)
+
+
+def _marks(text: str, start: int, end: int, rx) -> list[_Mark]:
+    found = []
+    for m in rx["checkbox"].finditer(text, start, end):
+        checked = m.lastgroup == "checked"
+        found.append(_Mark(m.start(), m.end(), checked, m.group().startswith("_")))
+    return found
+
+
+def _word_before(text: str, ls: int, offset: int) -> str:
+    before = re.search(r"([A-Za-z/]+)[ \t]*$", text[ls:offset])
+    return before.group(1) if before else ""
+
+
+def _yes_no(word: str, rx) -> str | None:
+    for kind, name in (("yes", "answer_yes"), ("no", "answer_no"), ("na", "not_applicable")):
+        if word and rx[name].fullmatch(word):
+            return kind
+    return None
+
+
+def _option(
+    text: str, mark: _Mark, marks: list[_Mark], ls: int, le: int, label_before: bool, rx
+) -> tuple[str | None, int, int]:
+    """(yes | no | na | None, label start, label end) of one mark's option; the label is empty for a blank."""
+    if label_before:
+        return _yes_no(_word_before(text, ls, mark.start), rx), mark.start, mark.start
+    after = re.match(r"[ \t]*([A-Za-z/]+)", text[mark.end : le])
+    kind = _yes_no(after.group(1) if after else "", rx)
+    if kind or mark.underscore:
+        return kind, mark.start, mark.start
+    following = [m.start for m in marks if m.start > mark.start]
+    lo, hi = mark.end, (following[0] if following else le)
+    field = rx["next_field"].search(text, lo, hi)
+    if field:
+        hi = field.start()  # "[ ] Continuation  Start date 11/18/2025": the label stops where a field starts
+    while lo < hi and text[lo].isspace():
+        lo += 1
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return None, lo, hi
+
+
+def _continues(line: str, rx) -> bool:
+    """Whether a line carries on the question above it: it starts neither a new item nor a sentence."""
+    stripped = line.strip()
+    return bool(stripped) and not stripped[:1].isupper() and not rx["question_start"].match(line)
+
+
+def _question(
+    text: str, lines: list[tuple[int, int]], i: int, anchor: int, answer: Answer, rx, typed_below: bool = False
+) -> list[Zone]:
+    """The question zone of an answer on line i (and its example lists), as Zones."""
+    ls, _ = lines[i]
+    top = i
+    lead = text[ls:anchor].strip()
+    # The question starts above when the answer line carries no question words, or continues one.
+    if typed_below or not lead or _continues(text[ls:anchor], rx):
+        for j in range(i - 1, max(i - 4, -1), -1):
+            js, je = lines[j]
+            line = text[js:je]
+            if not line.strip() or rx["checkbox"].search(line) or rx["typed_line"].search(line):
+                break
+            top = j
+            if rx["question_start"].match(line) or line.strip()[:1].isupper():
+                break
+    start = lines[top][0]
+    # The question ends at its question mark, which may wrap onto lines below; else where the answer is.
+    end = anchor if anchor > start else lines[i][1]
+    question_mark = text.find("?", start, lines[i][1])
+    for j in range(i + 1, min(i + 5, len(lines))):
+        if question_mark != -1:
+            break
+        js, je = lines[j]
+        line = text[js:je].strip()
+        if not line or not _continues(line, rx) or rx["checkbox"].search(text, js, je):
+            break
+        question_mark = text.find("?", js, je)
+    if question_mark != -1:
+        end = question_mark + 1
+    if typed_below:
+        end = max(end, lines[i][0])
+    zones = [Zone("question", start, end, answer)]
+    if answer == "yes":
+        zones += [Zone("example", m.start(), m.end()) for m in rx["example"].finditer(text, start, end)]
+    return zones
