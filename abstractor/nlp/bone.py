@@ -195,7 +195,7 @@ def fractures(
     analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, list[Evidence]], out: Findings
 ) -> None:
     """The patient's fractures by site, and whether any was a fragility fracture."""
-    by_site: dict[str, list[tuple[bool | None, Evidence, str | None]]] = defaultdict(list)
+    by_site: dict[str, list[tuple[bool | None, Evidence, str | None, bool]]] = defaultdict(list)
     denied: list[Evidence] = []
     recent_denied: list[Evidence] = []
     for a in analyzed:
@@ -209,16 +209,21 @@ def fractures(
                 continue
             site = _fracture_site(a, m, rules)
             fragility, cause = _mechanism(a, m, site, rules)
-            by_site[site].append((fragility, m.evidence(), cause))
+            by_site[site].append((fragility, m.evidence(), cause, m.role == "clinical_note" or m.role == "letter"))
     if len(by_site) > 1:
         by_site.pop("unspecified", None)  # a site-less mention cannot be told apart from the sited ones
     found = []
     for site, items in by_site.items():
-        flags = [f for f, _, _ in items]
-        fragility = True if True in flags else (False if flags and all(f is False for f in flags) else None)
-        cause = next((c for f, _, c in items if c and f == fragility), None)
+        # The clinical notes describe how a fracture happened; a form tick or a report's line defers to them.
+        deciding = [i for i in items if i[3] and i[0] is not None] or items
+        flags = [f for f, _, _, _ in deciding]
+        if True in flags and False in flags:
+            fragility = None  # described both ways: a reviewer must decide
+        else:
+            fragility = True if True in flags else (False if False in flags else None)
+        cause = next((c for f, _, c, _ in deciding if c and f == fragility), None)
         found.append(
-            Fracture(site=site, fragility=fragility, cause=cause, evidence=unique_evidence(e for _, e, _ in items))
+            Fracture(site=site, fragility=fragility, cause=cause, evidence=unique_evidence(e for _, e, _, _ in items))
         )
     out.set("fractures", found)
     coded = [ev for code, evs in codes.items() if code.startswith(("M80", "Z87.310", "Z87.311")) for ev in evs]
@@ -243,13 +248,16 @@ def _mechanism(a: AnalyzedDocument, m: Mention, site: str, rules: RuleSet) -> tu
     """(fragility, cause) from the sentence and its neighbours: trauma excludes, low-energy includes."""
     text, rx = a.doc.text, rules.regex
     fragile = trauma = None
-    for s in a.neighbours(m.sentence):
+    for s in a.neighbours(m.sentence, before=0, after=1):
+        if a.quiet(s.start, s.end):
+            continue
         for hit in rx["fracture_fragility"].finditer(text, s.start, s.end):
-            fragile = fragile or hit.group(0)
+            if not rx["cue_negated"].search(text, max(s.start, hit.start() - 30), hit.start()):
+                fragile = fragile or hit.group(0)
         for hit in rx["fracture_trauma"].finditer(text, s.start, s.end):
             if not rx["cue_negated"].search(text, max(s.start, hit.start() - 30), hit.start()):
                 trauma = trauma or hit.group(0)
-    if trauma and not fragile:
+    if trauma:  # a ladder fall is trauma even where the note also says she "fell"
         return False, trauma
     if fragile:
         return True, fragile

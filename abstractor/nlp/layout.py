@@ -88,9 +88,12 @@ def read_layout(doc: Document, rules: RuleSet) -> Layout:
 def boilerplate_zones(text: str, sentences: list[tuple[int, int]], rules: RuleSet) -> list[Zone]:
     """Sentences that match a boilerplate pattern (legends, disclaimers, instructions)."""
     patterns = rules.layout_regex["boilerplate"]
-    return [
-        Zone("boilerplate", start, end) for start, end in sentences if any(p.search(text, start, end) for p in patterns)
-    ]
+    zones = []
+    for start, end in sentences:
+        flat = " ".join(text[start:end].split())  # legends wrap anywhere in PDF text
+        if any(p.search(flat) for p in patterns):
+            zones.append(Zone("boilerplate", start, end))
+    return zones
 
 
 # --- roles -------------------------------------------------------------------------------------------
@@ -202,6 +205,13 @@ def _form_zones(text: str, rules: RuleSet, segments: list[Segment]) -> list[Zone
             continue
         answer = "yes" if m.group("answer").lower().startswith("y") else "no"
         zones += _question(text, lines, i, m.start() + 1, answer, rx)
+        answered_lines.add(i)
+    for m in rx["typed_after_label"].finditer(text):
+        i = _line_index(lines, m.start())
+        if i in answered_lines:
+            continue
+        answer = "yes" if m.group("answer").lower().startswith("y") else "no"
+        zones.append(Zone("question", m.start("label"), m.end("label"), answer))
         answered_lines.add(i)
     # In a form, a printed question that nobody answered is not a fact.
     for seg in segments:

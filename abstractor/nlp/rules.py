@@ -128,6 +128,7 @@ REQUIRED_PATTERNS = frozenset(
         "denosumab_started",
         "denosumab_new",
         "injection_dates_cue",
+        "request_new_start",
         "steroid_short_course",
         "evaluation_cue",
         "supplement_cue",
@@ -179,6 +180,7 @@ class CheckboxRules(_Strict):
     not_applicable: str
     typed_line: str
     typed_after_question: str
+    typed_after_label: str
     next_field: str
     question_start: str
     example: str
@@ -245,6 +247,7 @@ class RuleSet:
             "not_applicable",
             "typed_line",
             "typed_after_question",
+            "typed_after_label",
             "next_field",
             "question_start",
             "example",

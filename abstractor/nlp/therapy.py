@@ -168,6 +168,10 @@ def denosumab_status(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Find
                 dates += [iso for _, _, iso in dates_in(rx["date"], text, m.sentence.start, m.sentence.end)]
         elif rx["denosumab_new"].search(text, lo, hi):
             new.append(m.evidence())
+    for a in analyzed:
+        for hit in rx["request_new_start"].finditer(a.doc.text):
+            if a.narrative(hit.start()) and not a.quiet(hit.start(), hit.end()):
+                new.append(a.doc.evidence(hit.start(), hit.end()))
     out.boolean("on_denosumab", started, new)
     out.set("denosumab_injection_dates", sorted(set(dates)), started if dates else [])
 
@@ -177,7 +181,8 @@ def glucocorticoids(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dic
     rx, yes, no, doses = rules.regex, [], [], []
     for a, m in _mentions(analyzed, "GLUCOCORTICOID"):
         text, s = a.doc.text, m.sentence
-        if not m.about_patient or rx["non_systemic"].search(text, s.start, s.end):
+        # Steroid use is the prescriber's to state: a report's risk-factor list or FRAX input is not it.
+        if not m.about_patient or m.role not in NARRATIVE_ROLES or rx["non_systemic"].search(text, s.start, s.end):
             continue
         if m.negated:
             no.append(m.evidence())
@@ -216,6 +221,11 @@ def hormone_therapy(
                 adt_no.append(ev)  # a GnRH agonist denied in a man is androgen deprivation denied
             continue
         if m.discontinued or (m.historical and "CONTINUING" not in m.modifiers and m.sentence.section != "medications"):
+            # Stopped therapy is not therapy received now (intermittent ADT in its off phase).
+            if m.discontinued and m.label == "AROMATASE_INHIBITOR":
+                ai_no.append(ev)
+            elif m.discontinued and m.label in {"ADT", "GNRH"} and sex != "female":
+                adt_no.append(ev)
             continue
         if m.label == "AROMATASE_INHIBITOR":
             ai_yes.append(ev)
