@@ -97,6 +97,9 @@ class Facts(Frozen):
     calcium_vitamin_d: bool | None = None
     dental_evaluation: bool | None = None
     denosumab_injection_dates: list[str] = Field(default_factory=list)
+    # T-scores of sub-regions (single vertebrae, trochanter, ultradistal radius, total forearm): reported
+    # apart, never counted as the policy's sites.
+    sub_region_t_scores: list[TScore] = Field(default_factory=list)
     no_new_fracture: bool | None = None  # a recent or interval fracture is denied (response to therapy)
     conflicts: list[str] = Field(default_factory=list)
 

@@ -40,6 +40,11 @@ def t_scores(analyzed: list[AnalyzedDocument], rules: RuleSet) -> list[TScore]:
     return _merge(found)
 
 
+def policy_sites(scores: list[TScore]) -> tuple[list[TScore], list[TScore]]:
+    """(T-scores at the policy's four sites, sub-regional ones: single vertebrae, trochanter, UD radius...)."""
+    return [t for t in scores if t.site != "other"], [t for t in scores if t.site == "other"]
+
+
 def _prose_t_scores(a: AnalyzedDocument, rules: RuleSet) -> list[TScore]:
     out: list[TScore] = []
     text, rx = a.doc.text, rules.regex
@@ -120,37 +125,93 @@ def _column(header: tuple[str, ...], pattern: str) -> int | None:
     return None
 
 
+_T_HEADER = r"(?<![A-Za-z])T[- ]?score"
+_DATE_HEADER = r"\bdate\b|\bexam\b|\bscan\b|\bstudy\b"
+
+
+def _header(table: Table) -> tuple[tuple[str, ...], tuple]:
+    """The header, with a second header row merged in ("Young-Adult" over "T-Score"), and the body rows."""
+    header, rows = table.header, table.rows
+    if rows and not any(number(c.text) is not None and "(" not in c.text for c in rows[0].cells[1:]):
+        second = [c.text for c in rows[0].cells]
+        if any(re.search(_T_HEADER, c, re.IGNORECASE) for c in second) and not any(
+            re.search(_T_HEADER, h, re.IGNORECASE) for h in header
+        ):
+            header = tuple(f"{h} {c}".strip() for h, c in zip(header, second, strict=False))
+            rows = rows[1:]
+    return header, rows
+
+
 def _table_t_scores(doc: Document, table: Table, rules: RuleSet) -> list[TScore]:
-    t_col = _column(table.header, r"(?<![A-Za-z])T[- ]?score")
-    if t_col is None:
+    """T-scores of a DXA table: by region rows (under grouped region headers) or by date rows (trend tables,
+    whose region is the caption above or the column's own header)."""
+    header, rows = _header(table)
+    t_cols = [i for i, name in enumerate(header) if re.search(_T_HEADER, name, re.IGNORECASE)]
+    if not t_cols:
         return []
-    region_col = _column(table.header, r"region|site|location|area|skeletal") or 0
-    bmd_col = _column(table.header, r"\bBMD\b|g/cm")
-    change_col = _column(table.header, r"%|change")
-    out = []
-    for row in table.rows:
-        cells = row.cells
-        if row.start is None or t_col >= len(cells) or region_col >= len(cells):
+    date_col = _column(header, _DATE_HEADER)
+    region_col = _column(header, r"region|site|location|area|skeletal")
+    if region_col is None and date_col != 0:
+        region_col = 0
+    bmd_col = _column(header, r"\bBMD\b|g/cm")
+    change_col = _column(header, r"%|change")
+    caption = _caption(doc, rows, rules) if region_col is None else None
+    out, group = [], ""
+    for row in rows:
+        cells = [c.text for c in row.cells]
+        if row.start is None:
             continue  # a row that cannot be cited is not reported
-        value = number(cells[t_col].text)
-        region = cells[region_col].text
-        if value is None or not -7 <= value <= 4:
-            continue
-        site_hit = _nearest_site(rules.site_regex, region, 0, len(region))
-        out.append(
-            TScore(
-                site=site_hit[0] if site_hit else "other",
-                value=value,
-                date=_table_date(doc, row.start, rules),
-                site_detail=region,
-                bmd=number(cells[bmd_col].text) if bmd_col is not None and bmd_col < len(cells) else None,
-                percent_change=number(cells[change_col].text.rstrip("%"))
-                if change_col is not None and change_col < len(cells)
-                else None,
-                evidence=[doc.evidence(row.start, row.end)],
+        if region_col is not None and region_col < len(cells):
+            region = cells[region_col]
+            if region and not any(number(c) is not None for i, c in enumerate(cells) if i != region_col):
+                group = region  # "LEFT FEMUR" over its Neck and Total rows
+                continue
+            region = f"{group} {region}".strip() if group and not _site(rules, region, strict=True) else region
+        else:
+            region = caption or ""
+        row_date = None
+        if date_col is not None and date_col < len(cells):
+            hits = dates_in(rules.regex["date"], cells[date_col])
+            row_date = hits[0][2] if hits else None
+        for t_col in t_cols:
+            value = number(cells[t_col]) if t_col < len(cells) else None
+            if value is None or not -7 <= value <= 4:
+                continue
+            site = _site(rules, header[t_col]) or _site(rules, region) or "other"
+            out.append(
+                TScore(
+                    site=site,
+                    value=value,
+                    date=row_date or _table_date(doc, row.start, rules),
+                    site_detail=region or header[t_col],
+                    bmd=number(cells[bmd_col]) if bmd_col is not None and bmd_col < len(cells) else None,
+                    percent_change=number(cells[change_col].rstrip("%*"))
+                    if change_col is not None and change_col < len(cells) and len(t_cols) == 1
+                    else None,
+                    evidence=[doc.evidence(row.start, row.end)],
+                )
             )
-        )
     return out
+
+
+def _site(rules: RuleSet, text: str, strict: bool = False) -> str | None:
+    """The bone site a region's words name; with `strict`, only a policy site named in full."""
+    hit = _nearest_site(rules.site_regex, text, 0, len(text))
+    if hit is None or (strict and (hit[0] == "other" or len(text.split()) < 2)):
+        return None
+    return hit[0]
+
+
+def _caption(doc: Document, rows, rules: RuleSet) -> str | None:
+    """The region named in the lines just above a trend table ("Trend: AP Spine L1-L4")."""
+    first = next((r.start for r in rows if r.start is not None), None)
+    if first is None:
+        return None
+    above = doc.text[max(0, first - 400) : first].splitlines()[:-1]
+    for line in reversed(above[-3:]):
+        if _site(rules, line):
+            return line.strip()
+    return None
 
 
 def _table_date(doc: Document, row_start: int, rules: RuleSet) -> str | None:
