@@ -240,6 +240,13 @@ def eval_score(
     baseline: Annotated[Path | None, typer.Option(help="An earlier metrics JSON: show per-field deltas.")] = None,
     min_field_f1: Annotated[float | None, typer.Option(help="Exit 1 when the micro field F1 is lower.")] = None,
     min_outcome_accuracy: Annotated[float | None, typer.Option(help="Exit 1 when outcome accuracy is lower.")] = None,
+    max_false_approvals: Annotated[
+        int | None, typer.Option(help="Exit 1 when more cases are approved than gold allows.")
+    ] = None,
+    gates: Annotated[
+        Path | None,
+        typer.Option(help="A JSON file of gates (min_outcome_accuracy, max_false_approvals, min_field_f1)."),
+    ] = None,
     policy: Annotated[
         str, typer.Option("--policy", "-p", help="Policy id for reviewing the bundles.")
     ] = DEFAULT_POLICY,
@@ -267,7 +274,14 @@ def eval_score(
         write_html(data, html)
     if json_out:
         write_json(data, json_out)
+    if gates is not None:
+        kept = json.loads(gates.read_text(encoding="utf-8"))
+        min_field_f1 = kept.get("min_field_f1", min_field_f1)
+        min_outcome_accuracy = kept.get("min_outcome_accuracy", min_outcome_accuracy)
+        max_false_approvals = kept.get("max_false_approvals", max_false_approvals)
     missed = []
+    if max_false_approvals is not None and data["false_approvals"] > max_false_approvals:
+        missed.append(f"false approvals {data['false_approvals']} > {max_false_approvals}")
     if min_field_f1 is not None and (data["field_f1_micro"] or 0) < min_field_f1:
         missed.append(f"field F1 micro {data['field_f1_micro']} < {min_field_f1}")
     if min_outcome_accuracy is not None and (data["outcome_accuracy"] or 0) < min_outcome_accuracy:

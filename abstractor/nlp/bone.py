@@ -310,8 +310,8 @@ def _mechanism(a: AnalyzedDocument, m: Mention, site: str, rules: RuleSet) -> tu
     text, rx = a.doc.text, rules.regex
     fragile = trauma = None
     for s in a.neighbours(m.sentence, before=0, after=1):
-        if a.quiet(s.start, s.end):
-            continue
+        if any(z.kind != "question" for z in a.layout.zones_at(s.start, s.end)):
+            continue  # a legend's "fragility fracture ... regardless of T-score" describes no one
         for hit in rx["fracture_fragility"].finditer(text, s.start, s.end):
             if not rx["cue_negated"].search(text, max(s.start, hit.start() - 30), hit.start()):
                 fragile = fragile or hit.group(0)

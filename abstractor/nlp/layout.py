@@ -117,11 +117,9 @@ def _best_role(scores: Counter[str]) -> str | None:
 
 def _segments(doc: Document, rules: RuleSet) -> list[Segment]:
     if not doc.pages:
+        # A text file is the practice's own writing: a note, unless its content says form, letter or cover.
         role = _best_role(_role_scores(doc.text, rules))
-        # A text file is written by the practice: a note unless its content says it is something else.
-        return [
-            Segment(role if role not in (None, "imaging_report", "lab_report") else "clinical_note", 0, len(doc.text))
-        ]
+        return [Segment(role if role in ("pa_form", "letter", "fax_cover") else "clinical_note", 0, len(doc.text))]
     out: list[Segment] = []
     for page in doc.pages:
         text = doc.text[page.start : page.end]
