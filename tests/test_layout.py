@@ -127,7 +127,7 @@ def test_pages_of_a_fax_packet_are_read_by_role():
         "PRIOR AUTHORIZATION REQUEST\nMember ID U1\n1 Postmenopausal? [X] Yes [ ] No\n2 Steroids? [ ] Yes [X] No",
         "BONE DENSITOMETRY REPORT\nHologic Horizon\nRegion BMD (g/cm2) T-score Z-score\nL1-L4 0.800 -2.6 -1.0",
     ]
-    text, spans, at = "", [], 0
+    text, spans = "", []
     for n, page in enumerate(pages, start=1):
         if text:
             text += "\n\f\n"
