@@ -252,7 +252,19 @@ def _option(
 ) -> tuple[str | None, int, int]:
     """(yes | no | na | None, label start, label end) of one mark's option; the label is empty for a blank."""
     if label_before:
-        return _yes_no(_word_before(text, ls, mark.start), rx), mark.start, mark.start
+        kind = _yes_no(_word_before(text, ls, mark.start), rx)
+        if kind:
+            return kind, mark.start, mark.start
+        # "Request is for: New start __ Continuation _X_": the label runs back to the previous mark or colon.
+        lo = max([m.end for m in marks if m.end <= mark.start] + [ls])
+        colon = text.rfind(":", lo, mark.start)
+        lo = colon + 1 if colon != -1 else lo
+        while lo < mark.start and text[lo].isspace():
+            lo += 1
+        hi = mark.start
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        return None, lo, hi
     after = re.match(r"[ \t]*([A-Za-z/]+)", text[mark.end : le])
     kind = _yes_no(after.group(1) if after else "", rx)
     if kind or mark.underscore:

@@ -129,6 +129,8 @@ REQUIRED_PATTERNS = frozenset(
         "denosumab_new",
         "injection_dates_cue",
         "request_new_start",
+        "request_continuation",
+        "continuation_question",
         "steroid_short_course",
         "evaluation_cue",
         "supplement_cue",

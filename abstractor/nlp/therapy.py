@@ -168,12 +168,32 @@ def denosumab_status(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Find
                 dates += [iso for _, _, iso in dates_in(rx["date"], text, m.sentence.start, m.sentence.end)]
         elif rx["denosumab_new"].search(text, lo, hi):
             new.append(m.evidence())
-    for a in analyzed:
-        for hit in rx["request_new_start"].finditer(a.doc.text):
-            if a.narrative(hit.start()) and not a.quiet(hit.start(), hit.end()):
-                new.append(a.doc.evidence(hit.start(), hit.end()))
-    out.boolean("on_denosumab", started, new)
+    # What the request says of itself (a form's Initial / Continuation box) outweighs cues near the name.
+    initial = _request_type(analyzed, rx["request_new_start"])
+    continuation = _request_type(analyzed, rx["request_continuation"])
+    for a in analyzed:  # "Is this a request for continuation of denosumab? NO"
+        for zone in a.layout.zones:
+            if zone.kind != "question" or zone.answer not in ("yes", "no"):
+                continue
+            asks = rx["continuation_question"].search(a.doc.text, zone.start, zone.end)
+            if asks:
+                says_continuing = (zone.answer == "yes") != bool(asks.group("new"))
+                (continuation if says_continuing else initial).append(a.doc.evidence(zone.start, zone.end))
+    if initial and not continuation:
+        started, new = [], initial
+    elif continuation and not initial:
+        started, new = continuation + started, []
+    out.boolean("on_denosumab", started, new, conflicting=bool(initial and continuation))
     out.set("denosumab_injection_dates", sorted(set(dates)), started if dates else [])
+
+
+def _request_type(analyzed: list[AnalyzedDocument], pattern) -> list[Evidence]:
+    return [
+        a.doc.evidence(hit.start(), hit.end())
+        for a in analyzed
+        for hit in pattern.finditer(a.doc.text)
+        if a.narrative(hit.start()) and not a.quiet(hit.start(), hit.end())
+    ]
 
 
 def glucocorticoids(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict, out: Findings) -> None:
