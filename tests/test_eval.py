@@ -339,3 +339,13 @@ def test_held_out_bundles_meet_the_gates():
         ],
     )
     assert result.exit_code == 0, result.output
+
+
+def test_regression_corpus_meets_its_gates():
+    """32 bundles written by someone who had not read our rules; gates in eval/regression/gates.json."""
+    folder = ROOT / "eval" / "regression"
+    result = CliRunner().invoke(
+        app,
+        ["eval", str(folder / "gold"), "--bundles", str(folder / "cases"), "--gates", str(folder / "gates.json")],
+    )
+    assert "gate missed" not in result.output, result.output
