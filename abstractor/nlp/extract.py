@@ -7,7 +7,7 @@ from datetime import date
 
 from abstractor.core.document import Document, Evidence
 from abstractor.core.record import Facts, Request
-from abstractor.nlp import bone, patient, therapy
+from abstractor.nlp import bone, icd10, patient, therapy
 from abstractor.nlp.findings import Findings
 from abstractor.nlp.mentions import AnalyzedDocument, analyze
 from abstractor.nlp.pipeline import get_pipeline
@@ -36,13 +36,13 @@ def extract(documents: list[Document], rules: RuleSet | None = None) -> Extracti
 def assemble(analyzed: list[AnalyzedDocument], rules: RuleSet) -> Extraction:
     """Assemble facts from analysed documents (the fact stage, apart from the NLP stage for benchmarks)."""
     out = Findings()
-    codes = patient.icd10_codes(analyzed, rules)
+    codes = icd10.codes_in(analyzed, rules)
     out.set("icd10", list(codes), [evs[0] for evs in codes.values()])
     request = extract_request(analyzed, rules, out)
     reference = _reference_date(request, analyzed, rules)
     patient.sex_and_age(analyzed, rules, reference, out)
     patient.menopause(analyzed, out)
-    patient.conditions(analyzed, codes, out)
+    patient.conditions(analyzed, rules, codes, out)
     patient.kidney(analyzed, rules, codes, out)
     patient.fracture_risk(analyzed, rules, out)
     patient.supportive_care(analyzed, rules, out)

@@ -1,4 +1,4 @@
-"""Patient facts: sex, age, menopause, cancers, kidney function, fracture risk, supplements, codes."""
+"""Patient facts: sex, age, menopause, cancers, kidney function, fracture risk, supplements."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date
 
 from abstractor.core.document import Evidence
 from abstractor.nlp.findings import Findings
+from abstractor.nlp.icd10 import coded
 from abstractor.nlp.mentions import NARRATIVE_ROLES, AnalyzedDocument, Mention
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, number
@@ -113,23 +114,22 @@ def menopause(analyzed: list[AnalyzedDocument], out: Findings) -> None:
     out.boolean("postmenopausal", post, pre, conflicting=True)
 
 
-def conditions(analyzed: list[AnalyzedDocument], codes: dict[str, list[Evidence]], out: Findings) -> None:
-    """Breast and prostate cancer, bone metastases, giant cell tumour of bone."""
-
-    def coded(*prefixes: str) -> list[Evidence]:
-        return [ev for code, evs in codes.items() if code.startswith(prefixes) for ev in evs]
-
-    for fact, label, prefixes in (
-        ("breast_cancer", "BREAST_CANCER", ("C50",)),
-        ("prostate_cancer", "PROSTATE_CANCER", ("C61",)),
-        ("giant_cell_tumor", "GIANT_CELL_TUMOR", ()),
+def conditions(
+    analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, list[Evidence]], out: Findings
+) -> None:
+    """Breast and prostate cancer, bone metastases, giant cell tumour of bone; a code counts as stated."""
+    by_code = rules.icd10.facts
+    for fact, label in (
+        ("breast_cancer", "BREAST_CANCER"),
+        ("prostate_cancer", "PROSTATE_CANCER"),
+        ("giant_cell_tumor", "GIANT_CELL_TUMOR"),
     ):
         mentions = [m for m in _by_label(analyzed, label) if m.about_patient]
-        yes = [m.evidence() for m in mentions if not m.negated] + (coded(*prefixes) if prefixes else [])
+        yes = [m.evidence() for m in mentions if not m.negated] + coded(codes, by_code.get(fact, []))
         out.boolean(fact, yes, [m.evidence() for m in mentions if m.negated])
     bone = [m for m in _by_label(analyzed, "BONE_METASTASES") if m.about_patient]
     anywhere = [m for m in _by_label(analyzed, "METASTATIC_DISEASE") if m.about_patient and m.negated]
-    yes = [m.evidence() for m in bone if not m.negated] + coded("C79.5")
+    yes = [m.evidence() for m in bone if not m.negated] + coded(codes, by_code["bone_metastases"])
     out.boolean("bone_metastases", yes, [m.evidence() for m in bone if m.negated] + [m.evidence() for m in anywhere])
 
 
@@ -170,9 +170,8 @@ def kidney(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, li
             stage = _ROMAN.get(raw) or int(raw[0]) if raw[0].isdigit() or raw in _ROMAN else None
             if stage:
                 stages.append((stage, a.doc.evidence(m.start(), m.end())))
-    for code, evs in codes.items():
-        if code.startswith("N18.") and code[4:5].isdigit():
-            stages += [(min(int(code[4]), 5), ev) for ev in evs]
+    for prefix, stage in rules.icd10.ckd_stages.items():
+        stages += [(stage, ev) for ev in coded(codes, [prefix])]
     out.set("ckd_stage", max(s for s, _ in stages) if stages else None, [e for _, e in stages])
 
     severe = [
@@ -181,9 +180,7 @@ def kidney(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, li
     severe += [ev for v, cmp, ev in egfr if v < limits["severe_renal_egfr"]]
     severe += [ev for s, ev in stages if s >= 4]
     ckd = [m for m in _by_label(analyzed, "CKD") if m.about_patient and m.role in NARRATIVE_ROLES]
-    stated = [m.evidence() for m in ckd if not m.negated] + [
-        ev for code, evs in codes.items() if code.startswith("N18") for ev in evs
-    ]
+    stated = [m.evidence() for m in ckd if not m.negated] + coded(codes, rules.icd10.facts["severe_renal_impairment"])
     normal = [ev for v, cmp, ev in crcl if not cmp and v >= limits["severe_renal_crcl_ml_min"]]
     normal += [ev for v, cmp, ev in egfr if not cmp and v >= limits["severe_renal_egfr"]]
     normal += [m.evidence() for m in ckd if m.negated]
@@ -240,16 +237,3 @@ def supportive_care(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
     out.boolean("calcium_vitamin_d", [] if stopped else taking, stopped)
     dental = [m for m in _by_label(analyzed, "DENTAL") if m.about_patient and not m.negated]
     out.boolean("dental_evaluation", [m.evidence() for m in dental], [])
-
-
-def icd10_codes(analyzed: list[AnalyzedDocument], rules: RuleSet) -> dict[str, list[Evidence]]:
-    """ICD-10-CM codes written in the chart that the domain code list knows, normalised ("M81.0")."""
-    found: dict[str, list[Evidence]] = {}
-    for a in analyzed:
-        for m in rules.regex["icd10"].finditer(a.doc.text):
-            code = m.group("code").upper()
-            if "." not in code and len(code) > 3:
-                code = f"{code[:3]}.{code[3:]}"
-            if rules.icd10_description(code) is not None:
-                found.setdefault(code, []).append(a.doc.evidence(m.start(), m.end()))
-    return dict(sorted(found.items()))

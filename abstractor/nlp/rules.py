@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from abstractor.core.datafile import load_model
 from abstractor.core.errors import RulesFileError
@@ -116,6 +116,9 @@ REQUIRED_PATTERNS = frozenset(
         "dos_strong",
         "dos_weak",
         "icd10",
+        "icd10_not_code",
+        "icd10_ambiguous",
+        "icd10_written_as_code",
         "cue_negated",
         "fracture_trauma",
         "fracture_fragility",
@@ -163,10 +166,29 @@ class ValuesFile(_Strict):
         return self
 
 
+# A dotted ICD-10-CM code or code prefix as the chart's codes are normalised: "C50", "C79.5", "N18.4".
+Icd10Prefix = Annotated[str, StringConstraints(pattern=r"^[A-Z][0-9][0-9A-Z](\.[0-9A-Z]{1,4})?$")]
+# The facts patient.py reads from icd10.yaml: the file names each of them, and nothing else.
+CODED_FACTS = frozenset({"breast_cancer", "prostate_cancer", "bone_metastases", "severe_renal_impairment"})
+
+
 class Icd10File(_Strict):
+    """Which ICD-10-CM codes, once found in a chart, are also evidence for a fact (by code prefix)."""
+
     version: str
-    categories: dict[str, str]
-    codes: dict[str, str] = Field(default_factory=dict)
+    facts: dict[str, list[Icd10Prefix]]
+    ckd_stages: dict[Icd10Prefix, Annotated[int, Field(ge=1, le=5)]]
+
+    @model_validator(mode="after")
+    def _known_facts(self) -> Icd10File:
+        missing, unknown = CODED_FACTS - self.facts.keys(), self.facts.keys() - CODED_FACTS
+        if missing or unknown:
+            raise ValueError(
+                f"facts must be exactly {', '.join(sorted(CODED_FACTS))}"
+                + (f"; missing {', '.join(sorted(missing))}" if missing else "")
+                + (f"; unknown {', '.join(sorted(unknown))}" if unknown else "")
+            )
+        return self
 
 
 class RoleCue(_Strict):
@@ -264,16 +286,6 @@ class RuleSet:
     @cached_property
     def fracture_site_regex(self) -> dict[str, re.Pattern[str]]:
         return {name: re.compile(p) for name, p in self.values.fracture_sites.items()}
-
-    def icd10_description(self, code: str) -> str | None:
-        """The code list's description for a normalised code, or None when the code is outside the domain."""
-        if code in self.icd10.codes:
-            return self.icd10.codes[code]
-        bare = code.replace(".", "")
-        for prefix, description in self.icd10.categories.items():
-            if bare.startswith(prefix.replace(".", "")):
-                return description
-        return None
 
 
 def load_rules(folder: Path | None = None) -> RuleSet:
