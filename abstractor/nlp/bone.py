@@ -54,6 +54,8 @@ def _prose_t_scores(a: AnalyzedDocument, rules: RuleSet) -> list[TScore]:
             continue
         value_match = rx["score_value"].search(m.text)
         value = number(value_match.group("value")) if value_match else None
+        if value_match and a.quiet(m.start + value_match.start("value"), m.start + value_match.end("value")):
+            continue  # "T-score at or below [ ] -2.5": a form's printed threshold
         if value is None or not -7 <= value <= 4:
             continue
         # "T-score between -1.0 and -2.5", "-2.5 or below": thresholds, not the patient's values.
@@ -156,7 +158,7 @@ def _table_t_scores(doc: Document, table: Table, rules: RuleSet) -> list[TScore]
     bmd_col = _column(header, r"\bBMD\b|g/cm")
     change_col = _column(header, r"%|change")
     caption = _caption(doc, rows, rules) if region_col is None else None
-    out, group = [], ""
+    out, group, family = [], "", None
     for row in rows:
         cells = [c.text for c in row.cells]
         if row.start is None:
@@ -167,6 +169,9 @@ def _table_t_scores(doc: Document, table: Table, rules: RuleSet) -> list[TScore]
                 group = region  # "LEFT FEMUR" over its Neck and Total rows
                 continue
             region = f"{group} {region}".strip() if group and not _site(rules, region, strict=True) else region
+            family = _family(region) or family
+            if not group and re.fullmatch(r"(?i)total", region.strip()) and family:
+                region = f"{family} total"  # the Total row of a table of vertebrae, or of hip regions
         else:
             region = caption or ""
         row_date = None
@@ -192,6 +197,17 @@ def _table_t_scores(doc: Document, table: Table, rules: RuleSet) -> list[TScore]
                 )
             )
     return out
+
+
+def _family(region: str) -> str | None:
+    """Which skeleton a table's rows are of, so that a bare "Total" row can be named."""
+    if re.search(r"(?i)\bL[1-5]\b|spine|lumbar", region):
+        return "lumbar spine"
+    if re.search(r"(?i)neck|troch|inter|ward|femur|hip", region):
+        return "femur"
+    if re.search(r"(?i)radius|UD|ulna|forearm", region):
+        return "forearm"
+    return None
 
 
 def _site(rules: RuleSet, text: str, strict: bool = False) -> str | None:

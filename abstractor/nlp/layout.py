@@ -187,6 +187,11 @@ def _form_zones(text: str, rules: RuleSet, segments: list[Segment]) -> list[Zone
             answer: Answer = "blank" if len(checked) != 1 or "na" in checked else checked.pop()  # type: ignore[assignment]
             zones += _question(text, lines, i, marks[0].start, answer, rx)
             answered_lines.add(i)
+        elif all(kind is None and hi <= lo for kind, lo, hi in options) and text[ls : marks[0].start].strip():
+            # Bare marks in columns ("Postmenopausal woman ( X ) ( )"): the columns' header names them;
+            # without one the answer cannot be read, and an unreadable answer is no answer.
+            zones += _question(text, lines, i, marks[0].start, _column_answer(text, lines, i, marks, rx), rx)
+            answered_lines.add(i)
         for (kind, lo, hi), mark in zip(options, marks, strict=True):
             if kind is None and not mark.checked and hi > lo:
                 zones.append(Zone("unchecked", lo, hi))
@@ -221,6 +226,23 @@ def _form_zones(text: str, rules: RuleSet, segments: list[Segment]) -> list[Zone
             if not any(z.kind == "question" and z.start <= ls < z.end for z in zones):
                 zones += _question(text, lines, i, text.index("?", ls) + 1, "blank", rx)
     return zones
+
+
+def _column_answer(text: str, lines: list[tuple[int, int]], i: int, marks: list[_Mark], rx) -> Answer:
+    """The answer of bare marks from the nearest column header above ("Yes  No  Unknown")."""
+    for j in range(i - 1, max(i - 40, -1), -1):
+        js, je = lines[j]
+        if rx["checkbox"].search(text, js, je):
+            continue
+        words = re.findall(r"[A-Za-z/]+", text[js:je])
+        columns = [kind for w in words if (kind := _yes_no(w, rx)) or re.fullmatch(r"(?i)unknown|unsure", w)]
+        columns = [c or "na" for c in columns]
+        if "yes" in columns and "no" in columns:
+            if len(columns) != len(marks):
+                return "blank"
+            checked = [c for c, m in zip(columns, marks, strict=True) if m.checked]
+            return checked[0] if len(checked) == 1 and checked[0] in ("yes", "no") else "blank"  # type: ignore[return-value]
+    return "blank"
 
 
 def _line_index(lines: list[tuple[int, int]], offset: int) -> int:

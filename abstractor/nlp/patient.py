@@ -189,7 +189,7 @@ def kidney(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, li
     evaluated, not_evaluated = [], []
     for a in analyzed:
         for m in a.mentions:
-            if m.label != "CKD_MBD" or not m.about_patient:
+            if m.label != "CKD_MBD" or not m.about_patient or m.role not in NARRATIVE_ROLES:
                 continue
             if rx["evaluation_cue"].search(a.doc.text, m.sentence.start, m.sentence.end):
                 (not_evaluated if m.negated else evaluated).append(m.evidence())
