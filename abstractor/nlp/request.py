@@ -133,16 +133,40 @@ def _top(counter: Counter) -> float | None:
 
 
 def _date_of_service(notes: list[AnalyzedDocument], rules: RuleSet) -> tuple[str | None, list[Evidence]]:
-    """A date introduced by an injection cue ("first dose", "DOS") wins over a form's "Date of service"."""
+    """The date a cue names as the date of service ("Anticipated DOS .. 10/28/2025", "first injection is
+    scheduled for 01/13/2026"): explicit cues before "start", a form before a letter before a note."""
     rx = rules.regex
-    for cue in ("dos_strong", "dos_weak"):
+    found = []
+    for tier, cue in enumerate(("dos_strong", "dos_weak")):
         for a in notes:
             text = a.doc.text
             for m in rx[cue].finditer(text):
                 if not _requesting(a, m.start()) or a.quiet(m.start(), m.end()):
                     continue
-                hits = dates_in(rx["date"], text, m.end(), min(m.end() + 14, len(text)))
-                if hits and hits[0][0] == m.end():
-                    _, end, iso = hits[0]
-                    return iso, [a.doc.evidence(m.start(), end)]
-    return None, []
+                hits = dates_in(rx["date"], text, m.end(), min(m.end() + 45, len(text)))
+                if not hits or not rx["dos_filler"].match(text[m.end() : hits[0][0]]):
+                    continue
+                if tier and _names_other_drug(a, m.start()):
+                    continue  # "alendronate ... Start: 04/07/2025" is not the request's date
+                _, end, iso = hits[0]
+                role = _ROLE_ORDER.get(a.layout.role_at(m.start()), len(_ROLE_ORDER))
+                found.append(((tier, role), iso, a.doc.evidence(m.start(), end)))
+    if not found:
+        return None, []
+    best = min(key for key, _, _ in found)
+    dates = [(iso, ev) for key, iso, ev in found if key == best]
+    iso = max(d for d, _ in dates)  # of equally good cues, the latest date: the request looks forward
+    return iso, [ev for d, ev in dates if d == iso]
+
+
+_ROLE_ORDER = {"pa_form": 0, "letter": 1, "clinical_note": 2, "fax_cover": 3}
+
+
+def _names_other_drug(a: AnalyzedDocument, offset: int) -> bool:
+    """Whether the line holding `offset` names a drug other than denosumab."""
+    start, end = _line(a.doc.text, offset)
+    return any(
+        m.label in {"BISPHOSPHONATE", "OSTEOPOROSIS_DRUG", "GLUCOCORTICOID", "AROMATASE_INHIBITOR", "GNRH"}
+        and start <= m.start < end
+        for m in a.mentions
+    )

@@ -115,6 +115,7 @@ REQUIRED_PATTERNS = frozenset(
         "admin_context",
         "dos_strong",
         "dos_weak",
+        "dos_filler",
         "icd10",
         "icd10_not_code",
         "icd10_ambiguous",
