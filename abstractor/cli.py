@@ -16,11 +16,12 @@ from rich.table import Table
 
 from abstractor import __version__
 from abstractor.core.errors import AbstractorError
+from abstractor.core.record import FailedReview
 from abstractor.evaluation.agreement import agreement as gold_agreement
 from abstractor.evaluation.gold import load_gold
 from abstractor.evaluation.report import metrics_json, print_terminal, write_html, write_json
 from abstractor.evaluation.run import evaluate
-from abstractor.pipeline import Review, review_path
+from abstractor.pipeline import Review, failed_review, review_path
 from abstractor.policy.loader import DEFAULT_POLICY, installed_policies
 from abstractor.report.html import render_html
 
@@ -124,22 +125,23 @@ def review(
     Example: abstractor review sample_charts/* --out review-output
 
     Exit status: 0 all reviewed; 3 a file of some bundle was skipped (see `skipped` in its record);
-    4 some bundle could not be reviewed (its error is printed); 2 bad usage.
+    4 some bundle could not be reviewed (its error is printed; with json or jsonl its entry says why); 2 bad usage.
     """
-    reviews: list[Review] = []
-    failed = False
+    results: list[Review | FailedReview] = []  # one per bundle, in order: failed bundles keep their place
     fallback = _llm(llm, llm_config, no_cache)
     for path in bundles:
         try:
-            reviews.append(review_path(path, policy, fallback))
+            results.append(review_path(path, policy, fallback))
         except AbstractorError as exc:
-            failed = True
-            err.print(
-                f"[red]error[/red] {escape(str(exc))}" if str(path) in str(exc) else f"[red]error[/red] {path}: {exc}"
-            )
+            message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
+            results.append(failed_review(path, message))
+            _say("error", message)
         except Exception as exc:  # a bug must not cost the rest of the batch; the message holds no chart text
-            failed = True
-            _say("internal error", f"{path}: {type(exc).__name__} (please report it)")
+            message = f"{path}: {type(exc).__name__} (please report it)"
+            results.append(failed_review(path, f"internal error: {message}"))
+            _say("internal error", message)
+    reviews = [r for r in results if isinstance(r, Review)]
+    failed = len(reviews) < len(results)
     skipped = False
     for r in reviews:
         for s in r.record.skipped:
@@ -149,6 +151,8 @@ def review(
             _say("note", f"{r.record.bundle_id}/{w.source}: {w.reason}", "yellow")
     if format is Format.summary:
         _write_summaries(reviews, out or Path("review-output"))
+    elif format in (Format.json, Format.jsonl):
+        _emit(_render_records(results, format, one=len(bundles) == 1), out)
     else:
         _emit(_render(reviews, format), out)
     if failed:
@@ -157,12 +161,18 @@ def review(
         raise typer.Exit(EXIT_SKIPPED)
 
 
-def _render(reviews: list[Review], format: Format) -> str:
-    records = [r.record.model_dump(mode="json") for r in reviews]
+def _render_records(results: list[Review | FailedReview], format: Format, *, one: bool) -> str:
+    """json: the record of one bundle as an object, of several as a list; jsonl: a line per bundle.
+
+    A bundle that could not be reviewed keeps its place as an object with `error` and a null outcome.
+    """
+    records = [(r.record if isinstance(r, Review) else r).model_dump(mode="json") for r in results]
     if format is Format.jsonl:
         return "".join(json.dumps(rec) + "\n" for rec in records)
-    if format is Format.json:
-        return json.dumps(records[0] if len(records) == 1 else records, indent=2) + "\n"
+    return json.dumps(records[0] if one else records, indent=2) + "\n"
+
+
+def _render(reviews: list[Review], format: Format) -> str:
     if format is Format.html:
         return "\n".join(render_html(r.record, r.documents, r.references) for r in reviews)
     return "\n\n---\n\n".join(r.record.determination.summary_markdown for r in reviews)

@@ -11,8 +11,10 @@ from abstractor.core.record import (
     Determination,
     DocumentInfo,
     Extraction,
+    FailedReview,
     Flag,
     LLMRejection,
+    NoDetermination,
     PolicyRef,
     ReviewRecord,
 )
@@ -53,7 +55,8 @@ def review_bundle(bundle: Bundle, policy_id: str = DEFAULT_POLICY, llm: LLMFallb
     analyzed = analyze(bundle.documents, rules)
     extraction = assemble(analyzed, rules)
     facts, evidence = extraction.facts, extraction.fact_evidence
-    policy = select_policy(policy_id, extraction.request.date_of_service)
+    # A date of service outside every version is reviewed under the nearest one, flagged, and pends.
+    policy = select_policy(policy_id, extraction.request.date_of_service, nearest=True)
     catalogue = load_catalogue()
     result = check(policy, facts, extraction.request, evidence, catalogue)
     provenance = Extraction(rules_version=extraction.rules_version)
@@ -115,6 +118,23 @@ def review_bundle(bundle: Bundle, policy_id: str = DEFAULT_POLICY, llm: LLMFallb
         abstractor_version=__version__,
     )
     return Review(record=record, documents=bundle.documents, references=tuple(citations.references))
+
+
+def failed_review(path: str | Path, error: str) -> FailedReview:
+    """What stands in for the record of a bundle that could not be reviewed at all: its id and the error.
+
+    The message names the path and the problem, never chart text. The id follows load_bundle: a folder's
+    name, a zip's name without its extension.
+    """
+    path = Path(path)
+    bundle_id = path.stem if path.suffix.lower() == ".zip" else path.name
+    return FailedReview(
+        bundle_id=bundle_id,
+        error=error,
+        determination=NoDetermination(summary_markdown=f"# Not reviewed\n\n{error}\n"),
+        flags=[Flag(code="bundle_not_reviewed", severity="critical", message=error, source="abstractor")],
+        abstractor_version=__version__,
+    )
 
 
 def _llm_provenance(rules_version: str, llm: LLMFallback, filled: FallbackResult) -> Extraction:

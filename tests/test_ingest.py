@@ -165,4 +165,5 @@ def test_cli_exit_codes_tell_skipped_from_failed(tmp_path):
     assert "partial/scan.pdf: image-only PDF" in skipped.stderr
     failed = runner.invoke(app, ["review", str(good), str(tmp_path / "nope"), "--format", "jsonl"])
     assert failed.exit_code == EXIT_FAILED
-    assert failed.stdout.count("\n") == 1 and "no such file or folder" in failed.stderr
+    assert failed.stdout.count("\n") == 2 and "no such file or folder" in failed.stderr
+    assert '"error": ' in failed.stdout.splitlines()[1], "the failed bundle keeps its line"

@@ -186,3 +186,34 @@ class ReviewRecord(Frozen):
     warnings: list[Skipped] = Field(default_factory=list)
     documents: list[DocumentInfo] = Field(default_factory=list)
     abstractor_version: str | None = None
+
+
+class NoDetermination(Frozen):
+    """The determination of a bundle that was not reviewed: no outcome."""
+
+    outcome: None = None
+    indication: None = None
+    approval_months: None = None
+    summary_markdown: str
+
+
+class FailedReview(Frozen):
+    """A bundle that could not be reviewed at all (an unreadable path, an empty bundle...): printed in place of
+    its record, with every field of the record, empty, and `error`, the reason; `determination.outcome` is null."""
+
+    bundle_id: str
+    error: str
+    policy: PolicyRef | None = None
+    request: Request = Field(default_factory=Request)
+    facts: Facts = Field(default_factory=Facts)
+    fact_evidence: dict[str, list[Evidence]] = Field(default_factory=dict)
+    determination: NoDetermination
+    criteria: list[CriterionResult] = Field(default_factory=list)
+    exclusions: list[ExclusionResult] = Field(default_factory=list)
+    gaps: list[str] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+    extraction: Extraction = Field(default_factory=Extraction)
+    skipped: list[Skipped] = Field(default_factory=list)
+    warnings: list[Skipped] = Field(default_factory=list)
+    documents: list[DocumentInfo] = Field(default_factory=list)
+    abstractor_version: str | None = None

@@ -43,6 +43,8 @@ def saved_records(folder: Path) -> dict[str, ReviewRecord]:
             try:
                 data = json.loads(line)
                 for item in data if isinstance(data, list) else [data]:
+                    if isinstance(item, dict) and "error" in item:
+                        continue  # a bundle `abstractor review` could not review: it has no record
                     record = ReviewRecord.model_validate(item)
                     records[record.bundle_id] = record
             except (ValueError, ValidationError) as exc:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from abstractor.core.document import Evidence, unique_evidence
 from abstractor.core.policy import Check, FactCatalogue, Node, Policy, Verdict
 from abstractor.core.record import CriterionResult, ExclusionResult, Facts, Request
@@ -42,15 +44,21 @@ def check(
     evidence: dict[str, list[Evidence]],
     catalogue: FactCatalogue,
 ) -> Check:
-    """Evaluate every clause; the outcome follows the review-record contract exactly."""
+    """Evaluate every clause; the outcome follows the review-record contract exactly.
+
+    A date of service outside the policy version (see `select_policy(nearest=True)`) leaves every indication
+    that is otherwise met unknown, with a gap to confirm the date or the version: the review pends.
+    """
     view = FactView(facts, request, evidence, catalogue)
     results: dict[str, Verdict] = {}
     documentation = [(node, _node(node, view, results)) for node in policy.documentation]
+    # What every indication also requires: the policy's documentation clauses, and a version in force.
+    required = [v for _, v in documentation] + _version_in_force(policy, request)
     indications = []
     for node in policy.indications:
         verdict = _node(node, view, results)
-        if documentation:  # documentation every indication requires: the indication is met only with it
-            parts = [verdict] + [v for _, v in documentation]
+        if required:  # the indication is met only with everything it requires
+            parts = [verdict, *required]
             status = all_of(p.status for p in parts)
             evidence = unique_evidence([ev for p in parts for ev in p.evidence]) if status is not Truth.UNKNOWN else []
             verdict = Verdict(status, evidence, tuple(g for p in parts if p.status is Truth.UNKNOWN for g in p.gaps))
@@ -98,6 +106,18 @@ def check(
         gaps=list(dict.fromkeys(gaps)),
         results=results,
     )
+
+
+def _version_in_force(policy: Policy, request: Request) -> list[Verdict]:
+    """Unknown, with a gap, when the date of service falls outside this version of the policy; else nothing."""
+    if request.date_of_service is None or policy.in_force(date.fromisoformat(request.date_of_service)):
+        return []
+    gap = (
+        f"confirmation of the date of service ({request.date_of_service}) or of the policy version: it falls outside "
+        f"{policy.id} version {policy.version} (in force {policy.effective_date} to {policy.end_date or 'now'}), "
+        "the version this review applied"
+    )
+    return [Verdict(Truth.UNKNOWN, [], (gap,))]
 
 
 def _title(node: Node) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -44,6 +45,17 @@ def flags(policy: Policy, facts: Facts, request: Request, rules: FlagRules | Non
             )
         )
 
+    if request.date_of_service and not policy.in_force(date.fromisoformat(request.date_of_service)):
+        # The pipeline selects with select_policy(nearest=True): a version not in force means none is.
+        add(
+            "date_of_service_outside_policy",
+            "critical",
+            f"The date of service {request.date_of_service} falls outside every installed version of {policy.id}; "
+            f"the review applied the nearest, version {policy.version} (in force {policy.effective_date} to "
+            f"{policy.end_date or 'now'}). Criteria met under it pend until the date of service or the version "
+            "is confirmed.",
+            "policy_version",
+        )
     dosing = policy.dosing
     xgeva = request.product in rules.xgeva_products or (
         request.dose_mg == rules.xgeva_dosing["dose_mg"]

@@ -82,8 +82,14 @@ def select_policy(
     policy_id: str = DEFAULT_POLICY,
     date_of_service: str | None = None,
     policies: tuple[Policy, ...] | None = None,
+    *,
+    nearest: bool = False,
 ) -> Policy:
-    """The version of `policy_id` in force on the date of service (the newest when the date is unknown)."""
+    """The version of `policy_id` in force on the date of service (the newest when the date is unknown).
+
+    A date outside every installed version is an error, or with `nearest` gives the nearest version (the
+    earliest when the date is before all of them); the caller then pends the review (`Policy.in_force`).
+    """
     policies = policies or installed_policies()
     versions = [p for p in policies if p.id.lower() == policy_id.lower()]
     if not versions:
@@ -93,13 +99,24 @@ def select_policy(
         return versions[-1]
     on = date.fromisoformat(date_of_service)
     in_force = [p for p in versions if p.in_force(on)]
-    if not in_force:
-        spans = ", ".join(f"{p.effective_date}..{p.end_date or 'now'}" for p in versions)
-        raise PolicyNotFoundError(
-            f"{policy_id} is not in force on the date of service {on} (installed versions: {spans}); "
-            "a request is never reviewed against a policy that was not yet effective"
-        )
-    return in_force[-1]
+    if in_force:
+        return in_force[-1]
+    if nearest:
+        return min(reversed(versions), key=lambda p: _days_outside(p, on))  # a tie goes to the newer version
+    spans = ", ".join(f"{p.effective_date}..{p.end_date or 'now'}" for p in versions)
+    raise PolicyNotFoundError(
+        f"{policy_id} is not in force on the date of service {on} (installed versions: {spans}); "
+        "a request is never reviewed against a policy that was not yet effective"
+    )
+
+
+def _days_outside(policy: Policy, on: date) -> int:
+    """How many days `on` lies before the version's effective date or after its end date."""
+    if on < policy.effective_date:
+        return (policy.effective_date - on).days
+    if policy.end_date is not None and on > policy.end_date:
+        return (on - policy.end_date).days
+    return 0
 
 
 __all__ = ["DEFAULT_POLICY", "Node", "installed_policies", "load_catalogue", "load_policy", "select_policy"]
