@@ -133,6 +133,7 @@ REQUIRED_PATTERNS = frozenset(
         "denosumab_new",
         "injection_dates_cue",
         "request_new_start",
+        "trial_question",
         "request_continuation",
         "continuation_question",
         "steroid_short_course",

@@ -42,12 +42,15 @@ def _route(a: AnalyzedDocument, m: Mention) -> str:
 def bisphosphonates(analyzed: list[AnalyzedDocument], rules: RuleSet, reference: date | None, out: Findings) -> None:
     """Bisphosphonate trials with route, months and outcome; whether the chart says none was taken."""
     trials: dict[tuple[str, str], list[tuple[AnalyzedDocument, Mention]]] = defaultdict(list)
-    naive: list[tuple[str, Evidence]] = []
+    naive: list[tuple[str, str | None, Evidence]] = []
     for a, m in _mentions(analyzed, "BISPHOSPHONATE", "BISPHOSPHONATE_CLASS", "OSTEOPOROSIS_TREATMENT"):
         if not m.about_patient:
             continue
         if m.negated:  # "never received bisphosphonate therapy", "declined alendronate"
-            naive.append((m.normal, m.evidence()))
+            # A form's No says the drug was never taken only where the question asks about taking it,
+            # not "unable to take a bisphosphonate?" or "used with another agent (bisphosphonate)?".
+            if m.answer is None or _asks_about_trial(a, m, rules):
+                naive.append((m.normal, _class_route(a, m), m.evidence()))
             continue
         if "CONTRAINDICATED" in m.modifiers:
             continue
@@ -64,12 +67,36 @@ def bisphosphonates(analyzed: list[AnalyzedDocument], rules: RuleSet, reference:
     result = [_trial(drug, route, items, class_mentions, rules, reference) for (drug, route), items in trials.items()]
     out.set("bisphosphonate_trials", result)
     tried = {t.drug for t in result}
-    contradicted = [ev for drug, ev in naive if drug in tried or drug in {"bisphosphonate", "osteoporosis_treatment"}]
+    routes = {t.route for t in result}
+    contradicted = [
+        ev
+        for drug, route, ev in naive
+        if drug in tried
+        or (drug in {"bisphosphonate", "osteoporosis_treatment"} and (route is None or route in routes))
+    ]  # "no prior IV bisphosphonate" does not contradict an oral trial
     if result and contradicted:
         yes = [ev for t in result for ev in t.evidence]
         out.boolean("bisphosphonate_naive", contradicted, yes, conflicting=True)
     elif not result:
-        out.boolean("bisphosphonate_naive", [ev for _, ev in naive], [])
+        out.boolean("bisphosphonate_naive", [ev for _, _, ev in naive], [])
+
+
+def _asks_about_trial(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> bool:
+    """Whether the form question holding `m` asks if the drug was taken (tried, received, prior...)."""
+    zone = next((z for z in a.layout.zones_at(m.start, m.end) if z.kind == "question"), None)
+    return zone is not None and bool(rules.regex["trial_question"].search(a.doc.text, zone.start, zone.end))
+
+
+def _class_route(a: AnalyzedDocument, m: Mention) -> str | None:
+    """The route a drug-class mention names ("IV bisphosphonate"), if any."""
+    if m.label == "BISPHOSPHONATE":
+        return m.route
+    words = a.doc.text[max(m.start - 15, 0) : m.end].lower()
+    if "oral" in words:
+        return "oral"
+    if re.search(r"\b(?:iv|intravenous)\b", words):
+        return "iv"
+    return None
 
 
 def _trial(drug, route, items, class_mentions, rules: RuleSet, reference: date | None) -> BisphosphonateTrial:
