@@ -18,6 +18,7 @@ from abstractor.nlp.rules import RuleSet
 Answer = Literal["yes", "no", "blank"]
 ZoneKind = Literal["question", "example", "unchecked", "boilerplate", "running_line"]
 _LINE = re.compile(r"[^\n\f]*")
+_YES_WORDS = frozenset({"yes", "y", "present", "positive"})
 _BREAK = re.compile(r"\r?\n|\f")
 
 
@@ -213,7 +214,7 @@ def _form_zones(text: str, rules: RuleSet, segments: list[Segment]) -> list[Zone
         i = _line_index(lines, m.start())
         if i in answered_lines:
             continue
-        answer = "yes" if m.group("answer").lower().startswith("y") else "no"
+        answer = "yes" if m.group("answer").lower() in _YES_WORDS else "no"
         zones.append(Zone("question", m.start("label"), m.end("label"), answer))
         answered_lines.add(i)
     # In a form, a printed question that nobody answered is not a fact.
