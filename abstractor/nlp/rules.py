@@ -134,6 +134,8 @@ REQUIRED_PATTERNS = frozenset(
         "injection_dates_cue",
         "request_new_start",
         "trial_question",
+        "future_cue",
+        "started",
         "request_continuation",
         "continuation_question",
         "steroid_short_course",

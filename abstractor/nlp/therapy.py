@@ -49,7 +49,7 @@ def bisphosphonates(analyzed: list[AnalyzedDocument], rules: RuleSet, reference:
         if m.negated:  # "never received bisphosphonate therapy", "declined alendronate"
             # A form's No says the drug was never taken only where the question asks about taking it,
             # not "unable to take a bisphosphonate?" or "used with another agent (bisphosphonate)?".
-            if m.answer is None or _asks_about_trial(a, m, rules):
+            if (m.answer is None or _asks_about_trial(a, m, rules)) and not _other_or_future(a, m, rules):
                 naive.append((m.normal, _class_route(a, m), m.evidence()))
             continue
         if "CONTRAINDICATED" in m.modifiers:
@@ -85,6 +85,15 @@ def _asks_about_trial(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> bool:
     """Whether the form question holding `m` asks if the drug was taken (tried, received, prior...)."""
     zone = next((z for z in a.layout.zones_at(m.start, m.end) if z.kind == "question"), None)
     return zone is not None and bool(rules.regex["trial_question"].search(a.doc.text, zone.start, zone.end))
+
+
+def _other_or_future(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> bool:
+    """'no OTHER osteoporosis medication', 'none WILL be given': not a statement that none was ever taken."""
+    before = a.doc.text[max(m.sentence.start, m.start - 25) : m.start]
+    return bool(
+        re.search(r"(?i)\b(?:other|another|additional|further)\W*(?:\w+\W+)?$", before)
+        or rules.regex["future_cue"].search(a.doc.text, m.sentence.start, m.sentence.end)
+    )
 
 
 def _class_route(a: AnalyzedDocument, m: Mention) -> str | None:
@@ -159,7 +168,8 @@ def _months(a: AnalyzedDocument, s: Sentence, rules: RuleSet, reference: date | 
         found.append(float((int(m["y2"]) - int(m["y1"])) * 12 + int(m["m2"]) - int(m["m1"])))
     for m in rx["year_range"].finditer(text, s.start, s.end):
         found.append(float((int(m["y2"]) - int(m["y1"])) * 12))
-    for m in rx["since"].finditer(text, s.start, s.end):
+    starts = [*rx["since"].finditer(text, s.start, s.end), *rx["started"].finditer(text, s.start, s.end)]
+    for m in starts:  # "since 06/2021", "started alendronate 70 mg weekly 10/2021"
         when = m.group("when")
         started = next((month_start(x) for x in rx["month_year"].finditer(when)), None)
         if started is None and when.isdigit():
@@ -253,7 +263,10 @@ def hormone_therapy(
     analyzed: list[AnalyzedDocument], sex: str | None, cancers: dict[str, bool | None], out: Findings
 ) -> None:
     """Aromatase inhibitors, androgen deprivation (drugs or bilateral orchiectomy), estrogen deprivation."""
-    ai_yes, ai_no, adt_yes, adt_no, ed_yes, orch_yes, orch_no = [], [], [], [], [], [], []
+    # fact -> (drug, on it, rank, evidence, stated as current)
+    said: dict[str, list[tuple[str, bool, int, Evidence, bool]]] = defaultdict(list)
+    orch_yes, orch_no, ed_yes = [], [], []
+    woman = sex == "female" or (sex is None and cancers.get("breast_cancer") and not cancers.get("prostate_cancer"))
     for _, m in _mentions(analyzed, "AROMATASE_INHIBITOR", "GNRH", "ADT", "ORCHIECTOMY", "ESTROGEN_DEPRIVATION"):
         if not m.about_patient:
             continue
@@ -261,33 +274,63 @@ def hormone_therapy(
         if m.label == "ORCHIECTOMY":
             (orch_no if m.negated else orch_yes).append(ev)
             continue
-        if m.negated:
-            if m.label == "AROMATASE_INHIBITOR":
-                ai_no.append(ev)
-            elif m.label == "ADT" or (m.label == "GNRH" and sex == "male"):
-                adt_no.append(ev)  # a GnRH agonist denied in a man is androgen deprivation denied
-            continue
-        if m.discontinued or (m.historical and "CONTINUING" not in m.modifiers and m.sentence.section != "medications"):
-            # Stopped therapy is not therapy received now (intermittent ADT in its off phase).
-            if m.discontinued and m.label == "AROMATASE_INHIBITOR":
-                ai_no.append(ev)
-            elif m.discontinued and m.label in {"ADT", "GNRH"} and sex != "female":
-                adt_no.append(ev)
-            continue
-        if m.label == "AROMATASE_INHIBITOR":
-            ai_yes.append(ev)
-        elif m.label == "ADT":
-            adt_yes.append(ev)
+        # A GnRH agonist is androgen deprivation in a man and ovarian (estrogen) suppression in a woman.
+        fact = {"AROMATASE_INHIBITOR": "aromatase_inhibitor", "ADT": "androgen_deprivation"}.get(m.label)
+        if m.label == "GNRH":
+            fact = "estrogen_deprivation" if woman else "androgen_deprivation"
         elif m.label == "ESTROGEN_DEPRIVATION":
-            ed_yes.append(ev)
-        elif sex == "female" or (sex is None and cancers.get("breast_cancer") and not cancers.get("prostate_cancer")):
-            ed_yes.append(ev)  # a GnRH agonist in a woman is ovarian (estrogen) suppression
+            fact = "estrogen_deprivation"
+        stopped = m.discontinued  # stopped therapy is not received now (intermittent ADT in its off phase)
+        past = m.historical and "CONTINUING" not in m.modifiers and m.sentence.section != "medications"
+        if fact == "estrogen_deprivation":
+            if not (m.negated or stopped or past):
+                ed_yes.append(ev)
+        elif stopped or (m.negated and (m.label != "GNRH" or fact == "androgen_deprivation")):
+            said[fact].append((m.normal, False, _rank(m), ev, False))
+        elif not (m.negated or past):
+            said[fact].append((m.normal, True, _rank(m), ev, m.current or m.answer == "yes"))
+    for fact in ("aromatase_inhibitor", "androgen_deprivation"):
+        value, yes, no = _receiving(said[fact])
+        if fact == "androgen_deprivation" and orch_yes:
+            value, yes = True, yes + orch_yes
+        if value is None and yes and no:
+            out.set(fact, None)
+            out.evidence[fact] = yes + no
+            out.conflicts.append(fact)
         else:
-            adt_yes.append(ev)
-    out.boolean("aromatase_inhibitor", ai_yes, ai_no)
+            out.boolean(fact, yes if value else [], no if value is False else [])
     out.boolean("bilateral_orchiectomy", orch_yes, orch_no)
-    out.boolean("androgen_deprivation", adt_yes + orch_yes, adt_no)
     out.boolean("estrogen_deprivation", ed_yes, [])
+
+
+def _rank(m: Mention) -> int:
+    """How directly a document speaks: a clinical note or letter, then a form, then anything else."""
+    return 0 if m.role in ("clinical_note", "letter") else 1 if m.role == "pa_form" else 2
+
+
+def _receiving(said: list[tuple[str, bool, int, Evidence, bool]]) -> tuple[bool | None, list[Evidence], list[Evidence]]:
+    """Whether a therapy is received now, drug by drug. A stop outweighs a bare mention ("started
+    exemestane 03/2025" then "exemestane stopped 06/2025"); a drug stated current and also stopped is
+    decided by the more direct document (a note over a form), else unsettled. Any drug received makes
+    the therapy received."""
+    by_drug: dict[str, list[tuple[bool, int, bool]]] = defaultdict(list)
+    for drug, on, rank, _, current in said:
+        by_drug[drug].append((on, rank, current))
+    statuses = []
+    for items in by_drug.values():
+        current = [r for on, r, now in items if on and now]
+        plain = [r for on, r, now in items if on and not now]
+        stopped = [r for on, r, _ in items if not on]
+        if not stopped:
+            statuses.append(bool(current or plain))
+        elif not current:
+            statuses.append(False)
+        elif min(current) != min(stopped):
+            statuses.append(min(current) < min(stopped))
+        else:
+            statuses.append(None)
+    value = True if True in statuses else None if None in statuses else False if statuses else None
+    return value, [s[3] for s in said if s[1]], [s[3] for s in said if not s[1]]
 
 
 def barriers(analyzed: list[AnalyzedDocument], out: Findings) -> None:
