@@ -15,6 +15,7 @@ from abstractor.nlp.values import dates_in, month_start, months_between, number,
 
 _IV = re.compile(r"(?i)\b(?:IV|intravenous(?:ly)?|infusions?|inj(?:ection)?s?)\b")
 _ORAL = re.compile(r"(?i)\b(?:oral(?:ly)?|PO|tablets?|weekly|monthly tablet)\b")
+_CONTINUE_BEFORE = re.compile(r"(?i)\bcontinu\w*\W+(?:[\w-]+\W+){0,2}$")  # "CONTINUE teriparatide"
 BARRIER_PRIORITY = ("gi_condition", "cannot_swallow", "cannot_remain_upright")
 
 
@@ -181,13 +182,24 @@ def _months(a: AnalyzedDocument, s: Sentence, rules: RuleSet, reference: date | 
 
 
 def concurrent_therapy(analyzed: list[AnalyzedDocument], out: Findings) -> None:
-    """Other osteoporosis drugs the patient is taking now and will keep taking."""
-    stopped = {m.normal for _, m in _mentions(analyzed, "BISPHOSPHONATE", "OSTEOPOROSIS_DRUG") if m.discontinued}
+    """Other osteoporosis drugs the patient is taking now and will keep taking with denosumab.
+
+    A plan to continue a drug ("ADD Prolia and CONTINUE teriparatide") makes it concurrent whatever a
+    history line says; otherwise a drug listed as current is concurrent unless it is also said to stop.
+    """
     current: dict[str, list[Evidence]] = defaultdict(list)
+    planned: set[str] = set()
+    stopped: set[str] = set()
     for _, m in _mentions(analyzed, "BISPHOSPHONATE", "OSTEOPOROSIS_DRUG"):
-        if m.affirmed and m.current and m.normal not in stopped:
+        if m.discontinued:
+            stopped.add(m.normal)
+        if m.affirmed and m.current:
             current[m.normal].append(m.evidence())
-    out.set("concurrent_osteoporosis_therapy", sorted(current), [ev for evs in current.values() for ev in evs])
+            before = m.doc.text[max(m.sentence.start, m.start - 30) : m.start]
+            if m.sentence.section in PLAN_SECTIONS | {"assessment"} and _CONTINUE_BEFORE.search(before):
+                planned.add(m.normal)
+    drugs = sorted(d for d in current if d in planned or d not in stopped)
+    out.set("concurrent_osteoporosis_therapy", drugs, [ev for d in drugs for ev in current[d]])
 
 
 def denosumab_status(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findings) -> None:
