@@ -20,7 +20,7 @@ def _key_fracture(item: dict) -> tuple:
 
 
 def _key_trial(item: dict) -> tuple:
-    return (item.get("drug"), item.get("route"))
+    return (item.get("drug"),)  # the drug set is what is scored; route and outcome are reported apart
 
 
 def _key_trial_outcome(item: dict) -> tuple:
@@ -33,6 +33,36 @@ LIST_KEYS = {
     "facts.bisphosphonate_trials": _key_trial,
     "facts.bisphosphonate_trials.outcome": _key_trial_outcome,
 }
+# The fields the headline F1 pools, as the shared scorer (../shared/tools/score.py) does; every other field
+# (fractures, trial outcomes, units...) is still scored and reported on its own line.
+HEADLINE_FIELDS = frozenset(
+    {
+        "request.product",
+        "request.dose_mg",
+        "request.interval_months",
+        "request.date_of_service",
+        "request.hcpcs",
+        "facts.sex",
+        "facts.age",
+        "facts.postmenopausal",
+        "facts.t_scores",
+        "facts.fragility_fracture",
+        "facts.icd10",
+        "facts.bisphosphonate_trials",
+        "facts.oral_bisphosphonate_barrier",
+        "facts.systemic_glucocorticoid",
+        "facts.aromatase_inhibitor",
+        "facts.androgen_deprivation",
+        "facts.breast_cancer",
+        "facts.prostate_cancer",
+        "facts.bone_metastases",
+        "facts.severe_renal_impairment",
+        "facts.ckd_mbd_evaluated",
+        "facts.concurrent_osteoporosis_therapy",
+        "facts.high_risk_per_prescriber",
+        "facts.on_denosumab",
+    }
+)
 PLAIN_LISTS = {
     "facts.icd10",
     "facts.concurrent_osteoporosis_therapy",
@@ -125,15 +155,20 @@ class Metrics:
         return [f for f in self.fields.values() if f.name.startswith(("request.", "facts."))]
 
     @property
+    def headline_fields(self) -> list[FieldScore]:
+        """The fields the headline F1 pools (the shared scorer's)."""
+        return [f for f in self.data_fields if f.name in HEADLINE_FIELDS]
+
+    @property
     def field_f1_micro(self) -> float | None:
-        tp = sum(f.tp for f in self.data_fields)
-        fp = sum(f.fp for f in self.data_fields)
-        fn = sum(f.fn for f in self.data_fields)
+        tp = sum(f.tp for f in self.headline_fields)
+        fp = sum(f.fp for f in self.headline_fields)
+        fn = sum(f.fn for f in self.headline_fields)
         return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None
 
     @property
     def field_f1_macro(self) -> float | None:
-        scores = [f.f1 for f in self.data_fields if f.f1 is not None]
+        scores = [f.f1 for f in self.headline_fields if f.f1 is not None]
         return sum(scores) / len(scores) if scores else None
 
     def as_dict(self) -> dict:
@@ -212,24 +247,28 @@ def _same(a: object, b: object) -> bool:
     return a == b
 
 
+def _site_values(items: list[dict]) -> list[tuple[str, float]]:
+    """Distinct (site, value) pairs: the same value at one site is one T-score, whatever its dates."""
+    out: list[tuple[str, float]] = []
+    for item in items:
+        pair = (item.get("site"), round(float(item["value"]), 2))
+        if pair not in out:
+            out.append(pair)
+    return out
+
+
 def _match_t_scores(gold: list[dict], pred: list[dict]) -> tuple[int, int, int]:
-    """Greedy one-to-one matching on site and value within the tolerance; duplicates count as extra."""
-    unmatched = list(pred)
+    """One-to-one matching of distinct (site, value) pairs, each gold pair to the nearest unused prediction
+    within the tolerance (the shared scorer's rule)."""
+    unmatched = _site_values(pred)
     tp = 0
-    for g in gold:
-        hit = next(
-            (
-                p
-                for p in unmatched
-                if p.get("site") == g.get("site")
-                and abs(float(p["value"]) - float(g["value"])) <= T_SCORE_TOLERANCE + 1e-9
-            ),
-            None,
-        )
-        if hit is not None:
-            unmatched.remove(hit)
+    for site, value in _site_values(gold):
+        near = [p for p in unmatched if p[0] == site and abs(p[1] - value) <= T_SCORE_TOLERANCE + 1e-9]
+        if near:
+            unmatched.remove(min(near, key=lambda p: abs(p[1] - value)))
             tp += 1
-    return tp, len(unmatched), len(gold) - tp
+    gold_pairs = len(_site_values(gold))
+    return tp, len(unmatched), gold_pairs - tp
 
 
 def _item_key(name: str, item: object) -> object:
