@@ -127,6 +127,7 @@ REQUIRED_PATTERNS = frozenset(
         "bp_inefficacy",
         "bp_intolerance",
         "bp_completed",
+        "bp_tolerated",
         "dob",
         "site_value",
         "denosumab_started",

@@ -16,6 +16,7 @@ from abstractor.nlp.values import dates_in, month_start, months_between, number,
 _IV = re.compile(r"(?i)\b(?:IV|intravenous(?:ly)?|infusions?|inj(?:ection)?s?)\b")
 _ORAL = re.compile(r"(?i)\b(?:oral(?:ly)?|PO|tablets?|weekly|monthly tablet)\b")
 _CONTINUE_BEFORE = re.compile(r"(?i)\bcontinu\w*\W+(?:[\w-]+\W+){0,2}$")  # "CONTINUE teriparatide"
+_PLANNED = re.compile(r"(?i)\b(?:once|until|when (?:prolia|denosumab)|after (?:prolia|denosumab)|if approved)\b")
 BARRIER_PRIORITY = ("gi_condition", "cannot_swallow", "cannot_remain_upright")
 
 
@@ -57,7 +58,13 @@ def bisphosphonates(analyzed: list[AnalyzedDocument], rules: RuleSet, reference:
             continue
         if m.label != "BISPHOSPHONATE":
             continue
-        planned = m.sentence.section in PLAN_SECTIONS and not (m.discontinued or "CONTINUING" in m.modifiers)
+        # In a plan, "start alendronate" is a plan; "on alendronate since 04/2025" is still a statement.
+        before = a.doc.text[m.sentence.start : m.start]
+        planned = (
+            m.sentence.section in PLAN_SECTIONS
+            and not (m.discontinued or "CONTINUING" in m.modifiers)
+            and not re.search(r"(?i)\b(?:on|taking|took|tried|failed|after|since)\W+(?:\w+\W+){0,2}$", before)
+        )
         if not planned:
             trials[(m.normal, _route(a, m))].append((a, m))
     class_mentions = [
@@ -125,7 +132,10 @@ def _trial(drug, route, items, class_mentions, rules: RuleSet, reference: date |
     inefficacy = any(_cue(rules, "bp_inefficacy", a, ss) for a, ss in grouped.values())
     intolerance = any(_cue(rules, "bp_intolerance", a, ss) for a, ss in grouped.values())
     completed = any(_cue(rules, "bp_completed", a, ss) for a, ss in grouped.values())
-    ongoing = any(m.current for _, m in items) and not any(m.discontinued for _, m in items)
+    tolerated = any(_cue(rules, "bp_tolerated", a, ss) for a, ss in grouped.values())
+    # A stop still to come ("will stop alendronate once Prolia is approved") leaves the drug taken now.
+    stopped = any(m.discontinued and not _planned(a, m, rules) for a, m in items)
+    ongoing = (any(m.current for _, m in items) or tolerated) and not stopped
     outcome = (
         "inadequate_efficacy"
         if inefficacy
@@ -146,6 +156,12 @@ def _trial(drug, route, items, class_mentions, rules: RuleSet, reference: date |
         outcome=outcome,
         evidence=unique_evidence(m.evidence() for _, m in items),
     )
+
+
+def _planned(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> bool:
+    """Whether the sentence holding `m` speaks of what will be done ("will stop it once Prolia starts")."""
+    text, s = a.doc.text, m.sentence
+    return bool(rules.regex["future_cue"].search(text, s.start, s.end) or _PLANNED.search(text, s.start, s.end))
 
 
 def _names_other_drug(a: AnalyzedDocument, s: Sentence, drug: str) -> bool:
