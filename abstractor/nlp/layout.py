@@ -16,7 +16,7 @@ from abstractor.core.document import Document
 from abstractor.nlp.rules import RuleSet
 
 Answer = Literal["yes", "no", "blank"]
-ZoneKind = Literal["question", "example", "unchecked", "boilerplate", "running_line"]
+ZoneKind = Literal["question", "example", "unchecked", "boilerplate", "running_line", "choice"]
 _LINE = re.compile(r"[^\n\f]*")
 _YES_WORDS = frozenset({"yes", "y", "present", "positive"})
 _BREAK = re.compile(r"\r?\n|\f")
@@ -74,7 +74,7 @@ class Layout:
 
     def quiet(self, start: int, end: int) -> bool:
         """Whether a value read at text[start:end] is not the patient's (printed, asked or unchecked)."""
-        return bool(self.zones_at(start, end))
+        return any(z.kind != "choice" for z in self.zones_at(start, end))
 
 
 def read_layout(doc: Document, rules: RuleSet) -> Layout:
@@ -186,7 +186,12 @@ def _form_zones(text: str, rules: RuleSet, segments: list[Segment]) -> list[Zone
         if {"yes", "no"} <= kinds:
             checked = {k for k, m in yes_no if m.checked}
             answer: Answer = "blank" if len(checked) != 1 or "na" in checked else checked.pop()  # type: ignore[assignment]
-            zones += _question(text, lines, i, marks[0].start, answer, rx)
+            # The Yes / No words of the group are the answer's, not a negation of what follows them.
+            first = marks[0].start - len(_word_before(text, ls, marks[0].start)) - 1 if label_before else marks[0].start
+            last = max(m.end for _, m in yes_no)
+            after = re.match(r"[ \t]*[A-Za-z/]+", text[last:le]) if not label_before else None
+            zones.append(Zone("choice", max(first, ls), last + (after.end() if after else 0)))
+            zones += _question(text, lines, i, max(first, ls), answer, rx)
             answered_lines.add(i)
         elif all(kind is None and hi <= lo for kind, lo, hi in options) and text[ls : marks[0].start].strip():
             # Bare marks in columns ("Postmenopausal woman ( X ) ( )"): the columns' header names them;

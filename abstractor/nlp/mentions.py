@@ -135,6 +135,13 @@ class AnalyzedDocument:
         return [s for s in self.sentences[lo : hi + 1] if s.section == sentence.section]
 
 
+def _form_word(modifier, sdoc, layout: Layout) -> bool:
+    """Whether a ConText cue is a form's printed Yes / No ("Yes __ No _X_ (premenopausal on OFS)")."""
+    start, end = modifier.modifier_span
+    span = sdoc[start:end]
+    return any(z.kind == "choice" for z in layout.zones_at(span.start_char, span.end_char))
+
+
 def analyze(documents: Iterable[Document], rules: RuleSet | None = None) -> list[AnalyzedDocument]:
     """Run the process-wide pipeline over each document."""
     nlp, rules = get_pipeline(rules)
@@ -170,6 +177,7 @@ def _analyzed(document: Document, sdoc, rules: RuleSet) -> AnalyzedDocument:
             end -= 1
         zones = layout.zones_at(start, end)
         question = next((z for z in zones if z.kind == "question"), None)
+        modifiers = frozenset(mod.category for mod in span._.modifiers if not _form_word(mod, sdoc, layout))
         result.mentions.append(
             Mention(
                 doc=document,
@@ -180,7 +188,7 @@ def _analyzed(document: Document, sdoc, rules: RuleSet) -> AnalyzedDocument:
                 start=start,
                 end=end,
                 sentence=sentence,
-                modifiers=frozenset(m.category for m in span._.modifiers),
+                modifiers=modifiers,
                 role=layout.role_at(start),
                 answer=question.answer if question else None,
                 printed=any(z.kind in PRINTED_ZONES for z in zones),

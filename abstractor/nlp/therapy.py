@@ -15,6 +15,7 @@ from abstractor.nlp.values import dates_in, month_start, months_between, number,
 
 _IV = re.compile(r"(?i)\b(?:IV|intravenous(?:ly)?|infusions?|inj(?:ection)?s?)\b")
 _ORAL = re.compile(r"(?i)\b(?:oral(?:ly)?|PO|tablets?|weekly|monthly tablet)\b")
+_THERAPY_CLASSES = frozenset({"androgen_deprivation", "aromatase_inhibitor"})  # the class names in targets.yaml
 _CONTINUE_BEFORE = re.compile(r"(?i)\bcontinu\w*\W+(?:[\w-]+\W+){0,2}$")  # "CONTINUE teriparatide"
 _PLANNED = re.compile(r"(?i)\b(?:once|until|when (?:prolia|denosumab)|after (?:prolia|denosumab)|if approved)\b")
 BARRIER_PRIORITY = ("gi_condition", "cannot_swallow", "cannot_remain_upright")
@@ -344,11 +345,13 @@ def _receiving(said: list[tuple[str, bool, int, Evidence, bool]]) -> tuple[bool 
     by_drug: dict[str, list[tuple[bool, int, bool]]] = defaultdict(list)
     for drug, on, rank, _, current in said:
         by_drug[drug].append((on, rank, current))
+    # "ADT ended 03/2024", "off ADT": a stop said of the class stops each drug not stated current.
+    class_stopped = [r for drug, on, r, _, _ in said if not on and drug in _THERAPY_CLASSES]
     statuses = []
-    for items in by_drug.values():
+    for drug, items in by_drug.items():
         current = [r for on, r, now in items if on and now]
         plain = [r for on, r, now in items if on and not now]
-        stopped = [r for on, r, _ in items if not on]
+        stopped = [r for on, r, _ in items if not on] or (class_stopped if drug not in _THERAPY_CLASSES else [])
         if not stopped:
             statuses.append(bool(current or plain))
         elif not current:
