@@ -14,6 +14,7 @@ from abstractor.core.record import (
     FailedReview,
     Flag,
     LLMRejection,
+    LogicalDocument,
     NoDetermination,
     PolicyRef,
     ReviewRecord,
@@ -106,14 +107,20 @@ def review_bundle(bundle: Bundle, policy_id: str = DEFAULT_POLICY, llm: LLMFallb
         warnings=list(bundle.warnings),
         documents=[
             DocumentInfo(
-                source=d.source,
-                kind=d.kind,
-                sha256=d.sha256,
-                pages=len(d.pages) or None,
-                tables=len(d.tables),
-                encoding=d.encoding,
+                source=a.doc.source,
+                kind=a.doc.kind,
+                sha256=a.doc.sha256,
+                pages=len(a.doc.pages) or None,
+                tables=len(a.doc.tables),
+                encoding=a.doc.encoding,
+                logical_documents=[
+                    LogicalDocument(
+                        role=s.role, start=s.start, end=s.end, first_page=s.first_page, last_page=s.last_page
+                    )
+                    for s in a.layout.segments
+                ],
             )
-            for d in bundle.documents
+            for a in analyzed
         ],
         abstractor_version=__version__,
     )

@@ -161,6 +161,16 @@ class Skipped(Frozen):
     reason: str
 
 
+class LogicalDocument(Frozen):
+    """A document inside a file, by what it is (a fax packet holds several): its role and its extent."""
+
+    role: str  # fax_cover, pa_form, letter, clinical_note, dxa_report, imaging_report, lab_report, other
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    first_page: int | None = None
+    last_page: int | None = None
+
+
 class DocumentInfo(Frozen):
     source: str
     kind: Literal["note", "pdf"]
@@ -168,6 +178,7 @@ class DocumentInfo(Frozen):
     pages: int | None = None
     tables: int = 0
     encoding: str | None = None
+    logical_documents: list[LogicalDocument] = Field(default_factory=list)
 
 
 class ReviewRecord(Frozen):

@@ -119,8 +119,11 @@ def _best_role(scores: Counter[str]) -> str | None:
 def _segments(doc: Document, rules: RuleSet) -> list[Segment]:
     if not doc.pages:
         # A text file is the practice's own writing: a note, unless its content says form, letter or cover.
-        role = _best_role(_role_scores(doc.text, rules))
-        return [Segment(role if role in ("pa_form", "letter", "fax_cover") else "clinical_note", 0, len(doc.text))]
+        scores = _role_scores(doc.text, rules)
+        role = _best_role(scores)
+        if role not in ("pa_form", "letter", "fax_cover") or scores[role] < scores["clinical_note"] + 2:
+            role = "clinical_note"  # a note that mentions the PA or has a few boxes is still a note
+        return [Segment(role, 0, len(doc.text))]
     out: list[Segment] = []
     for page in doc.pages:
         text = doc.text[page.start : page.end]
