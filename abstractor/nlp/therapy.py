@@ -254,11 +254,13 @@ def denosumab_status(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Find
 
 
 def _request_type(analyzed: list[AnalyzedDocument], pattern) -> list[Evidence]:
+    """What the request says of itself, in the practice's documents (a fax cover's "initial request" too)."""
     return [
         a.doc.evidence(hit.start(), hit.end())
         for a in analyzed
         for hit in pattern.finditer(a.doc.text)
-        if a.narrative(hit.start()) and not a.quiet(hit.start(), hit.end())
+        if (a.narrative(hit.start()) or a.layout.role_at(hit.start()) == "fax_cover")
+        and not a.quiet(hit.start(), hit.end())
     ]
 
 
