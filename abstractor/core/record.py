@@ -40,6 +40,7 @@ class TScore(Frozen):
     site_detail: str | None = None
     bmd: float | None = None
     percent_change: float | None = None
+    role: Literal["current", "prior"] | None = None  # of the latest study in the bundle, or an earlier one
     evidence: list[Evidence] = Field(min_length=1)
 
 

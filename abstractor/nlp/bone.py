@@ -37,7 +37,15 @@ def t_scores(analyzed: list[AnalyzedDocument], rules: RuleSet) -> list[TScore]:
         found += _prose_t_scores(a, rules)
         for table in a.doc.tables:
             found += _table_t_scores(a.doc, table, rules)
-    return _merge(found)
+    return _with_roles(_merge(found))
+
+
+def _with_roles(scores: list[TScore]) -> list[TScore]:
+    """Mark each dated T-score as of the latest study (current) or an earlier one (prior)."""
+    latest = max((t.date for t in scores if t.date), default=None)
+    if latest is None:
+        return scores
+    return [t.model_copy(update={"role": "current" if t.date == latest else "prior"}) if t.date else t for t in scores]
 
 
 def policy_sites(scores: list[TScore]) -> tuple[list[TScore], list[TScore]]:
@@ -231,12 +239,18 @@ def _caption(doc: Document, rows, rules: RuleSet) -> str | None:
 
 
 def _table_date(doc: Document, row_start: int, rules: RuleSet) -> str | None:
-    """The first date on the nearest line above the row that holds one, on the same page."""
+    """The study date of a table row: a labelled scan or exam date above it on the page, else the nearest
+    date above that is not a date of birth."""
     page = next((p for p in doc.pages if p.start <= row_start <= p.end), None)
     top = page.start if page else 0
+    labelled = list(rules.regex["study_date"].finditer(doc.text, top, row_start))
+    for m in reversed(labelled):
+        hits = dates_in(rules.regex["date"], doc.text, m.end(), min(m.end() + 25, row_start))
+        if hits:
+            return hits[0][2]
     lines = doc.text[top:row_start].splitlines()
     for line in reversed(lines):
-        hits = dates_in(rules.regex["date"], line)
+        hits = [h for h in dates_in(rules.regex["date"], line) if not rules.regex["dob"].search(line, 0, h[0])]
         if hits:
             return hits[0][2]
     return None

@@ -129,6 +129,7 @@ REQUIRED_PATTERNS = frozenset(
         "bp_completed",
         "bp_tolerated",
         "dob",
+        "study_date",
         "site_value",
         "denosumab_started",
         "denosumab_new",
