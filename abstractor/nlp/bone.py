@@ -128,25 +128,19 @@ def _prose_date(text: str, m: Mention, rules: RuleSet) -> str | None:
     return before[-1][2] if before else None
 
 
-def _column(header: tuple[str, ...], pattern: str) -> int | None:
+def _column(header: tuple[str, ...], pattern: re.Pattern[str]) -> int | None:
     for i, name in enumerate(header):
-        if re.search(pattern, name, re.IGNORECASE):
+        if pattern.search(name):
             return i
     return None
 
 
-_T_HEADER = r"(?<![A-Za-z])T[- ]?score"
-_DATE_HEADER = r"\bdate\b|\bexam\b|\bscan\b|\bstudy\b"
-
-
-def _header(table: Table) -> tuple[tuple[str, ...], tuple]:
+def _header(table: Table, t_header: re.Pattern[str]) -> tuple[tuple[str, ...], tuple]:
     """The header, with a second header row merged in ("Young-Adult" over "T-Score"), and the body rows."""
     header, rows = table.header, table.rows
     if rows and not any(number(c.text) is not None and "(" not in c.text for c in rows[0].cells[1:]):
         second = [c.text for c in rows[0].cells]
-        if any(re.search(_T_HEADER, c, re.IGNORECASE) for c in second) and not any(
-            re.search(_T_HEADER, h, re.IGNORECASE) for h in header
-        ):
+        if any(t_header.search(c) for c in second) and not any(t_header.search(h) for h in header):
             header = tuple(f"{h} {c}".strip() for h, c in zip(header, second, strict=False))
             rows = rows[1:]
     return header, rows
@@ -155,16 +149,17 @@ def _header(table: Table) -> tuple[tuple[str, ...], tuple]:
 def _table_t_scores(doc: Document, table: Table, rules: RuleSet) -> list[TScore]:
     """T-scores of a DXA table: by region rows (under grouped region headers) or by date rows (trend tables,
     whose region is the caption above or the column's own header)."""
-    header, rows = _header(table)
-    t_cols = [i for i, name in enumerate(header) if re.search(_T_HEADER, name, re.IGNORECASE)]
+    rx = rules.regex
+    header, rows = _header(table, rx["table_t_header"])
+    t_cols = [i for i, name in enumerate(header) if rx["table_t_header"].search(name)]
     if not t_cols:
         return []
-    date_col = _column(header, _DATE_HEADER)
-    region_col = _column(header, r"region|site|location|area|skeletal")
+    date_col = _column(header, rx["table_date_header"])
+    region_col = _column(header, rx["table_region_header"])
     if region_col is None and date_col != 0:
         region_col = 0
-    bmd_col = _column(header, r"\bBMD\b|g/cm")
-    change_col = _column(header, r"%|change")
+    bmd_col = _column(header, rx["table_bmd_header"])
+    change_col = _column(header, rx["table_change_header"])
     caption = _caption(doc, rows, rules) if region_col is None else None
     out, group, family = [], "", None
     for row in rows:
@@ -177,7 +172,7 @@ def _table_t_scores(doc: Document, table: Table, rules: RuleSet) -> list[TScore]
                 group = region  # "LEFT FEMUR" over its Neck and Total rows
                 continue
             region = f"{group} {region}".strip() if group and not _site(rules, region, strict=True) else region
-            family = _family(region) or family
+            family = _family(region, rules) or family
             if not group and re.fullmatch(r"(?i)total", region.strip()) and family:
                 region = f"{family} total"  # the Total row of a table of vertebrae, or of hip regions
         else:
@@ -207,14 +202,11 @@ def _table_t_scores(doc: Document, table: Table, rules: RuleSet) -> list[TScore]
     return out
 
 
-def _family(region: str) -> str | None:
+def _family(region: str, rules: RuleSet) -> str | None:
     """Which skeleton a table's rows are of, so that a bare "Total" row can be named."""
-    if re.search(r"(?i)\bL[1-5]\b|spine|lumbar", region):
-        return "lumbar spine"
-    if re.search(r"(?i)neck|troch|inter|ward|femur|hip", region):
-        return "femur"
-    if re.search(r"(?i)radius|UD|ulna|forearm", region):
-        return "forearm"
+    for family, name in (("lumbar spine", "rows_of_spine"), ("femur", "rows_of_femur"), ("forearm", "rows_of_forearm")):
+        if rules.regex[name].search(region):
+            return family
     return None
 
 

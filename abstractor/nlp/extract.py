@@ -51,7 +51,7 @@ def assemble(analyzed: list[AnalyzedDocument], rules: RuleSet) -> Extraction:
     out.set("sub_region_t_scores", sub_regions)
     bone.fractures(analyzed, rules, codes, out)
     therapy.bisphosphonates(analyzed, rules, reference, out)
-    therapy.concurrent_therapy(analyzed, out)
+    therapy.concurrent_therapy(analyzed, rules, out)
     therapy.denosumab_status(analyzed, rules, out)
     therapy.glucocorticoids(analyzed, rules, codes, out)
     cancers = {k: out.values.get(k) for k in ("breast_cancer", "prostate_cancer")}

@@ -16,8 +16,6 @@ from abstractor.nlp.values import dates_in, month_start, months_between, number,
 _IV = re.compile(r"(?i)\b(?:IV|intravenous(?:ly)?|infusions?|inj(?:ection)?s?)\b")
 _ORAL = re.compile(r"(?i)\b(?:oral(?:ly)?|PO|tablets?|weekly|monthly tablet)\b")
 _THERAPY_CLASSES = frozenset({"androgen_deprivation", "aromatase_inhibitor"})  # the class names in targets.yaml
-_CONTINUE_BEFORE = re.compile(r"(?i)\bcontinu\w*\W+(?:[\w-]+\W+){0,2}$")  # "CONTINUE teriparatide"
-_PLANNED = re.compile(r"(?i)\b(?:once|until|when (?:prolia|denosumab)|after (?:prolia|denosumab)|if approved)\b")
 BARRIER_PRIORITY = ("gi_condition", "cannot_swallow", "cannot_remain_upright")
 
 
@@ -64,7 +62,7 @@ def bisphosphonates(analyzed: list[AnalyzedDocument], rules: RuleSet, reference:
         planned = (
             m.sentence.section in PLAN_SECTIONS
             and not (m.discontinued or "CONTINUING" in m.modifiers)
-            and not re.search(r"(?i)\b(?:on|taking|took|tried|failed|after|since)\W+(?:\w+\W+){0,2}$", before)
+            and not rules.regex["statement_before"].search(before)
         )
         if not planned:
             trials[(m.normal, _route(a, m))].append((a, m))
@@ -100,7 +98,7 @@ def _other_or_future(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> bool:
     """'no OTHER osteoporosis medication', 'none WILL be given': not a statement that none was ever taken."""
     before = a.doc.text[max(m.sentence.start, m.start - 25) : m.start]
     return bool(
-        re.search(r"(?i)\b(?:other|another|additional|further)\W*(?:\w+\W+)?$", before)
+        rules.regex["other_before"].search(before)
         or rules.regex["future_cue"].search(a.doc.text, m.sentence.start, m.sentence.end)
     )
 
@@ -162,7 +160,10 @@ def _trial(drug, route, items, class_mentions, rules: RuleSet, reference: date |
 def _planned(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> bool:
     """Whether the sentence holding `m` speaks of what will be done ("will stop it once Prolia starts")."""
     text, s = a.doc.text, m.sentence
-    return bool(rules.regex["future_cue"].search(text, s.start, s.end) or _PLANNED.search(text, s.start, s.end))
+    return bool(
+        rules.regex["future_cue"].search(text, s.start, s.end)
+        or rules.regex["stop_awaits"].search(text, s.start, s.end)
+    )
 
 
 def _names_other_drug(a: AnalyzedDocument, s: Sentence, drug: str) -> bool:
@@ -198,7 +199,7 @@ def _months(a: AnalyzedDocument, s: Sentence, rules: RuleSet, reference: date | 
     return max(found) if found else None
 
 
-def concurrent_therapy(analyzed: list[AnalyzedDocument], out: Findings) -> None:
+def concurrent_therapy(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findings) -> None:
     """Other osteoporosis drugs the patient is taking now and will keep taking with denosumab.
 
     A plan to continue a drug ("ADD Prolia and CONTINUE teriparatide") makes it concurrent whatever a
@@ -213,7 +214,7 @@ def concurrent_therapy(analyzed: list[AnalyzedDocument], out: Findings) -> None:
         if m.affirmed and m.current:
             current[m.normal].append(m.evidence())
             before = m.doc.text[max(m.sentence.start, m.start - 30) : m.start]
-            if m.sentence.section in PLAN_SECTIONS | {"assessment"} and _CONTINUE_BEFORE.search(before):
+            if m.sentence.section in PLAN_SECTIONS | {"assessment"} and rules.regex["continue_before"].search(before):
                 planned.add(m.normal)
     drugs = sorted(d for d in current if d in planned or d not in stopped)
     out.set("concurrent_osteoporosis_therapy", drugs, [ev for d in drugs for ev in current[d]])
