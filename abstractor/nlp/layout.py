@@ -226,15 +226,23 @@ def _form_zones(text: str, rules: RuleSet, segments: list[Segment]) -> list[Zone
         zones.append(Zone("question", m.start("label"), m.end("label"), answer))
         answered_lines.add(i)
     # In a form, a printed question that nobody answered is not a fact.
+    covered = {i for z in zones if z.kind == "question" for i in _line_span(lines, z.start, z.end)}
     for seg in segments:
         if seg.role != "pa_form":
             continue
-        for i, (ls, le) in enumerate(lines):
-            if ls < seg.start or ls >= seg.end or i in answered_lines or "?" not in text[ls:le]:
+        for i in _line_span(lines, seg.start, seg.end):
+            ls, le = lines[i]
+            if i in answered_lines or i in covered or "?" not in text[ls:le]:
                 continue
-            if not any(z.kind == "question" and z.start <= ls < z.end for z in zones):
-                zones += _question(text, lines, i, text.index("?", ls) + 1, "blank", rx)
+            found = _question(text, lines, i, text.index("?", ls) + 1, "blank", rx)
+            covered.update(j for z in found for j in _line_span(lines, z.start, z.end))
+            zones += found
     return zones
+
+
+def _line_span(lines: list[tuple[int, int]], start: int, end: int) -> range:
+    """Indices of the lines that start within text[start:end] (the line holding `start` included)."""
+    return range(_line_index(lines, start), _line_index(lines, max(end - 1, start)) + 1)
 
 
 def _column_answer(text: str, lines: list[tuple[int, int]], i: int, marks: list[_Mark], rx) -> Answer:
@@ -255,7 +263,7 @@ def _column_answer(text: str, lines: list[tuple[int, int]], i: int, marks: list[
 
 
 def _line_index(lines: list[tuple[int, int]], offset: int) -> int:
-    return max(bisect.bisect_right([s for s, _ in lines], offset) - 1, 0)
+    return max(bisect.bisect_right(lines, (offset, float("inf"))) - 1, 0)
 
 
 def _marks(text: str, start: int, end: int, rx) -> list[_Mark]:
