@@ -85,6 +85,14 @@ BOILERPLATE = [
     "received this in error, destroy it.",
     "Incomplete forms may delay the determination. Please attach chart notes and a list of prior fractures.",
     "I attest that the information is accurate, including any history of fracture or steroid use.",
+    "Osteoporosis: T-score -2.5 or below. Severe osteoporosis: T-score -2.5 or below with a fragility fracture.",
+    "Renal osteodystrophy cannot be distinguished from osteoporosis by DXA; glucocorticoid use should be noted.",
+    "WHO categories do not apply to premenopausal women; prior fracture and steroid use are not assessed.",
+    "T-scores apply to postmenopausal women and men aged 50 and older; fractures are not graded here.",
+    "FRAX inputs: previous fracture yes, parent fractured hip yes, glucocorticoids yes, RA no.",
+    "Please list all prior fractures with dates and mechanism if known.",
+    "Check all that apply: prior fragility fracture, chronic steroid use, early menopause.",
+    "FOR PLAN USE ONLY  Decision: [ ] Approved [ ] Denied  History of fracture reviewed by ____",
 ]
 
 
@@ -110,6 +118,14 @@ MECHANISMS = [
     ("Tibial fracture in a motorcycle accident.", False),
     ("Her mother had a hip fracture at 80.", None),
     ("Denies any history of fractures.", False),
+    ("T11 vertebral fracture found on a chest x-ray; she recalls no trauma.", True),
+    ("Sacral insufficiency fracture without a fall.", True),
+    ("Slipped on ice from standing and broke her left wrist.", True),
+    ("Hip fracture after a ground-level fall at home.", True),
+    ("Fractured his clavicle playing football in college.", False),
+    ("Humerus fracture when struck by a car as a pedestrian.", False),
+    ("Calcaneus fracture from a 10-ft fall off a roof while cleaning gutters.", False),
+    ("Vertebral compression fracture through a lytic metastasis.", False),
 ]
 
 
