@@ -279,3 +279,19 @@ def test_each_page_is_read_by_its_role(page, role):
 def test_a_first_page_that_says_nothing_of_its_kind_is_other_and_a_later_one_continues():
     doc = page_doc(["Patient financial responsibility acknowledgement", *[r for r, _ in ROLES[3:4]], "page 2 of 2"])
     assert [s.role for s in read_layout(doc, RULES).segments] == ["other", "clinical_note"]
+
+
+HIGH_RISK = [
+    ("I consider him at high risk for fracture. Start Prolia.", True),
+    ("She is at high risk for further fracture.", True),
+    ("His fracture risk is not high by my assessment.", False),
+    ("She is not at high risk for fracture.", False),
+    ("High fracture risk per prescriber [ ] Yes [X] No", False),
+    ("Prescriber: patient at high risk for fracture? [X] Yes [ ] No", True),
+    ("We discussed whether she could be at high risk for fracture if steroids continue.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), HIGH_RISK)
+def test_the_prescribers_fracture_risk_statement(sentence, expected):
+    assert extract([note("Assessment: osteoporosis.\n" + sentence + "\n")]).facts.high_risk_per_prescriber is expected

@@ -206,7 +206,9 @@ def fracture_risk(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Finding
     for m in _by_label(analyzed, "HIGH_RISK"):
         if m.role not in NARRATIVE_ROLES or not m.about_patient:
             continue  # a DXA report is not the prescriber
-        is_high = (m.normal == "high") != m.negated
+        # "fracture risk is not high" carries its own "not": ConText's negation of it is no second no.
+        negated = m.negated and (m.kind != "self_negating" or m.answer == "no")
+        is_high = (m.normal == "high") != negated
         (high if is_high else low).append(m.evidence())
     out.boolean("high_risk_per_prescriber", high, low, conflicting=True)
     rx = rules.regex
