@@ -295,3 +295,27 @@ HIGH_RISK = [
 @pytest.mark.parametrize(("sentence", "expected"), HIGH_RISK)
 def test_the_prescribers_fracture_risk_statement(sentence, expected):
     assert extract([note("Assessment: osteoporosis.\n" + sentence + "\n")]).facts.high_risk_per_prescriber is expected
+
+
+MENOPAUSE = [
+    ("56 yo G2P2 postmenopausal female (LMP 04/2021, age 51).", True),
+    ("Pt is a 60 yo woman (menopause 2014, age 49; no HRT).", True),
+    ("Surgical menopause after bilateral salpingo-oophorectomy in 2025.", True),
+    ("Postmenopausal since 2007.", True),
+    ("ROS: no postmenopausal bleeding.", None),
+    ("Regular menses q 28 days, LMP 11/01/2025 - premenopausal.", False),
+    ("Menopause: Premenopausal (ovarian suppression since 08/2024).", False),
+    ("Adjuvant tamoxifen in 2024 (premenopausal at that time); surgical menopause 03/2025.", True),
+    ("For premenopausal women, Z-scores should be used rather than T-scores.", None),
+    ("She has no regular menstrual cycles on goserelin.", None),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), MENOPAUSE)
+def test_menopausal_status_in_its_wordings(sentence, expected):
+    assert extract([note("HPI: woman with osteoporosis.\n" + sentence + "\n")]).facts.postmenopausal is expected
+
+
+def test_a_nuclide_name_is_neither_an_age_nor_a_sex():
+    facts = extract([note("Bone scan: Tc-99m MDP 25 mCi IV; no osseous metastases.\n")]).facts
+    assert facts.sex is None and facts.age is None

@@ -41,7 +41,7 @@ def assemble(analyzed: list[AnalyzedDocument], rules: RuleSet) -> Extraction:
     request = extract_request(analyzed, rules, out)
     reference = _reference_date(request, analyzed, rules)
     patient.sex_and_age(analyzed, rules, reference, out)
-    patient.menopause(analyzed, out)
+    patient.menopause(analyzed, rules, out)
     patient.conditions(analyzed, rules, codes, out)
     patient.kidney(analyzed, rules, codes, out)
     patient.fracture_risk(analyzed, rules, out)

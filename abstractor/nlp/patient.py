@@ -100,12 +100,14 @@ def _age_from_birth_date(analyzed, rules: RuleSet, reference: date | None) -> tu
     return None, []
 
 
-def menopause(analyzed: list[AnalyzedDocument], out: Findings) -> None:
+def menopause(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findings) -> None:
     """Postmenopausal true, or false when premenopausal; both stated is a conflict."""
     post, pre = [], []
     for m in _by_label(analyzed, "POSTMENOPAUSAL", "PREMENOPAUSAL"):
-        if not m.about_patient:
-            continue
+        if not m.about_patient or (m.negated and m.kind == "menses"):
+            continue  # no regular menses is not menopause (amenorrhoea on ovarian suppression, pregnancy)
+        if rules.regex["status_then"].match(m.doc.text, m.end, min(m.end + 40, len(m.doc.text))):
+            continue  # "premenopausal at diagnosis": a past status
         is_post = (m.label == "POSTMENOPAUSAL") != m.negated
         (post if is_post else pre).append(m.evidence())
     if out.values.get("sex") == "male":

@@ -91,7 +91,13 @@ def bisphosphonates(analyzed: list[AnalyzedDocument], rules: RuleSet, reference:
 def _asks_about_trial(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> bool:
     """Whether the form question holding `m` asks if the drug was taken (tried, received, prior...)."""
     zone = next((z for z in a.layout.zones_at(m.start, m.end) if z.kind == "question"), None)
-    return zone is not None and bool(rules.regex["trial_question"].search(a.doc.text, zone.start, zone.end))
+    if zone is None:
+        return False
+    text = a.doc.text
+    return bool(
+        rules.regex["trial_question"].search(text, zone.start, zone.end)
+        and not rules.regex["trial_question_not"].search(text, zone.start, zone.end)
+    )
 
 
 def _other_or_future(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> bool:
