@@ -310,14 +310,29 @@ def _option(
         return kind, mark.start, mark.start
     following = [m.start for m in marks if m.start > mark.start]
     lo, hi = mark.end, (following[0] if following else le)
-    field = rx["next_field"].search(text, lo, hi)
-    if field:
-        hi = field.start()  # "[ ] Continuation  Start date 11/18/2025": the label stops where a field starts
     while lo < hi and text[lo].isspace():
         lo += 1
+    first_word = re.match(r"\S+", text[lo:hi])
+    field = rx["next_field"].search(text, lo + (first_word.end() if first_word else 0), hi)
+    if field:
+        hi = field.start()  # "[ ] Continuation  Start date 11/18/2025": the label stops where a field starts
+    elif not following and mark.checked is False:
+        hi = _wrapped_label_end(text, le, rx) or hi  # "[ ] Stoboclo (denosumab-bmwo)" / "Q5157" below
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
     return None, lo, hi
+
+
+def _wrapped_label_end(text: str, le: int, rx) -> int | None:
+    """The end of a short next line that carries a last option's label on (a code wrapped below it)."""
+    if le >= len(text) or text[le] != "\n":
+        return None
+    end = text.find("\n", le + 1)
+    end = len(text) if end == -1 else end
+    line = text[le + 1 : end]
+    if line.strip() and len(line.strip()) <= 12 and ":" not in line and not rx["checkbox"].search(line):
+        return end
+    return None
 
 
 def _continues(line: str, rx) -> bool:
