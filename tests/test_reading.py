@@ -319,3 +319,13 @@ def test_menopausal_status_in_its_wordings(sentence, expected):
 def test_a_nuclide_name_is_neither_an_age_nor_a_sex():
     facts = extract([note("Bone scan: Tc-99m MDP 25 mCi IV; no osseous metastases.\n")]).facts
     assert facts.sex is None and facts.age is None
+
+
+def test_no_other_fracture_is_not_a_denial_of_the_one_described():
+    text = "HPI: Right distal radius fracture 11/2022; mechanism uncertain. No other fractures.\n"
+    assert extract([note(text)]).facts.fragility_fracture is None
+
+
+def test_not_currently_taking_a_drug_is_not_never_having_taken_one():
+    facts = extract([note("HPI: He is not currently taking any osteoporosis medication.\n")]).facts
+    assert facts.bisphosphonate_naive is None

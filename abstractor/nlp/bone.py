@@ -286,9 +286,12 @@ def fractures(
             if m.label != "FRACTURE" or not m.about_patient:
                 continue
             if m.negated:
-                denied.append(m.evidence())
                 if rules.regex["recent_cue"].search(a.doc.text, m.sentence.start, m.sentence.end):
                     recent_denied.append(m.evidence())
+                # "no OTHER fractures", "no new fracture since": not a denial that any fracture happened
+                before = a.doc.text[max(m.sentence.start, m.start - 25) : m.start]
+                if not (rules.regex["other_before"].search(before) or rules.regex["new_before"].search(before)):
+                    denied.append(m.evidence())
                 continue
             site = _fracture_site(a, m, rules)
             fragility, cause = _mechanism(a, m, site, rules)

@@ -101,11 +101,15 @@ def _asks_about_trial(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> bool:
 
 
 def _other_or_future(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> bool:
-    """'no OTHER osteoporosis medication', 'none WILL be given': not a statement that none was ever taken."""
-    before = a.doc.text[max(m.sentence.start, m.start - 25) : m.start]
+    """'no OTHER osteoporosis medication', 'none WILL be given', 'not CURRENTLY taking': not a statement
+    that none was ever taken."""
+    text, s = a.doc.text, m.sentence
+    before = text[max(s.start, m.start - 25) : m.start]
+    only_now = rules.regex["now_only"].search(text, s.start, s.end) and not rules.regex["ever_cue"].search(
+        text, s.start, s.end
+    )
     return bool(
-        rules.regex["other_before"].search(before)
-        or rules.regex["future_cue"].search(a.doc.text, m.sentence.start, m.sentence.end)
+        rules.regex["other_before"].search(before) or rules.regex["future_cue"].search(text, s.start, s.end) or only_now
     )
 
 
