@@ -329,3 +329,20 @@ def test_no_other_fracture_is_not_a_denial_of_the_one_described():
 def test_not_currently_taking_a_drug_is_not_never_having_taken_one():
     facts = extract([note("HPI: He is not currently taking any osteoporosis medication.\n")]).facts
     assert facts.bisphosphonate_naive is None
+
+
+def test_an_answer_read_only_from_column_position_decides_nothing_alone():
+    text = (
+        "PRIOR AUTHORIZATION REQUEST FORM\nMember ID Z1\nCriterion                      Yes   No\n"
+        "History of fragility fracture  ( X ) ( )\n"
+    )
+    facts = extract([note(text, "pa.txt")]).facts
+    assert facts.fragility_fracture is True and "fragility_fracture" in facts.unconfirmed
+
+
+def test_a_note_confirms_what_a_column_read_box_says():
+    form = note(
+        "PRIOR AUTHORIZATION REQUEST FORM\nMember ID Z1\nCriterion   Yes  No\nFragility fracture ( X ) ( )\n", "pa.txt"
+    )
+    visit = note("HPI: L1 compression fracture in 2023 while lifting a laundry basket.\n")
+    assert "fragility_fracture" not in extract([form, visit]).facts.unconfirmed

@@ -103,6 +103,9 @@ class Facts(Frozen):
     sub_region_t_scores: list[TScore] = Field(default_factory=list)
     no_new_fracture: bool | None = None  # a recent or interval fracture is denied (response to therapy)
     conflicts: list[str] = Field(default_factory=list)
+    # Facts whose only evidence is a form answer read with uncertainty (column position, a bare Y / N):
+    # they decide nothing until a reviewer confirms them.
+    unconfirmed: list[str] = Field(default_factory=list)
 
 
 class Determination(Frozen):

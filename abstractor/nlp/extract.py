@@ -35,7 +35,12 @@ def extract(documents: list[Document], rules: RuleSet | None = None) -> Extracti
 
 def assemble(analyzed: list[AnalyzedDocument], rules: RuleSet) -> Extraction:
     """Assemble facts from analysed documents (the fact stage, apart from the NLP stage for benchmarks)."""
-    out = Findings()
+    out = Findings(
+        unsure={
+            a.doc.source: [(z.start, z.end) for z in a.layout.zones if z.kind == "question" and not z.sure]
+            for a in analyzed
+        }
+    )
     codes = icd10.codes_in(analyzed, rules)
     out.set("icd10", list(codes), [evs[0] for evs in codes.values()])
     request = extract_request(analyzed, rules, out)
@@ -58,7 +63,7 @@ def assemble(analyzed: list[AnalyzedDocument], rules: RuleSet) -> Extraction:
     therapy.hormone_therapy(analyzed, out.values.get("sex"), cancers, out)
     therapy.barriers(analyzed, out)
     fields = {k: v for k, v in out.values.items() if k in Facts.model_fields}
-    facts = Facts(**fields, conflicts=sorted(set(out.conflicts)))
+    facts = Facts(**fields, conflicts=sorted(set(out.conflicts)), unconfirmed=sorted(set(out.unconfirmed)))
     evidence = {k: v for k, v in out.evidence.items() if v}
     return Extraction(request=request, facts=facts, fact_evidence=evidence, rules_version=rules.version)
 

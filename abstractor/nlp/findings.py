@@ -10,11 +10,14 @@ from abstractor.core.document import Evidence, unique_evidence
 
 @dataclass
 class Findings:
-    """Fact values, their evidence (keyed by fact name) and the facts found conflicting."""
+    """Fact values, their evidence (keyed by fact name), the facts found conflicting, and the facts whose
+    only evidence is a form answer the reader could not read with certainty (`unsure`: spans by source)."""
 
     values: dict[str, object] = field(default_factory=dict)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     conflicts: list[str] = field(default_factory=list)
+    unsure: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    unconfirmed: list[str] = field(default_factory=list)
 
     def set(self, name: str, value: object, evidence: Iterable[Evidence] = ()) -> None:
         """Record a value; evidence is kept for non-empty values only."""
@@ -39,4 +42,9 @@ class Findings:
             return None
         value = True if yes else (False if no else None)
         self.set(name, value, yes or no)
+        if value is not None and all(self._unsure(ev) for ev in yes or no):
+            self.unconfirmed.append(name)  # a column-read box or a bare "N" decides nothing alone
         return value
+
+    def _unsure(self, ev: Evidence) -> bool:
+        return any(s < ev.end and ev.start < e for s, e in self.unsure.get(ev.source, []))

@@ -42,6 +42,7 @@ class Zone:
     start: int
     end: int
     answer: Answer | None = None
+    sure: bool = True  # False where the answer was read from column position or a bare Y / N letter
 
 
 @dataclass
@@ -199,7 +200,8 @@ def _form_zones(text: str, rules: RuleSet, segments: list[Segment]) -> list[Zone
         elif all(kind is None and hi <= lo for kind, lo, hi in options) and text[ls : marks[0].start].strip():
             # Bare marks in columns ("Postmenopausal woman ( X ) ( )"): the columns' header names them;
             # without one the answer cannot be read, and an unreadable answer is no answer.
-            zones += _question(text, lines, i, marks[0].start, _column_answer(text, lines, i, marks, rx), rx)
+            answer = _column_answer(text, lines, i, marks, rx)
+            zones += _question(text, lines, i, marks[0].start, answer, rx, sure=False)
             answered_lines.add(i)
         for (kind, lo, hi), mark in zip(options, marks, strict=True):
             if kind is None and not mark.checked and hi > lo:
@@ -223,7 +225,8 @@ def _form_zones(text: str, rules: RuleSet, segments: list[Segment]) -> list[Zone
         if i in answered_lines:
             continue
         answer = "yes" if m.group("answer").lower() in _YES_WORDS else "no"
-        zones.append(Zone("question", m.start("label"), m.end("label"), answer))
+        lone_letter = len(m.group("answer")) == 1 and not text[m.end("label") : m.start("answer")].strip()
+        zones.append(Zone("question", m.start("label"), m.end("label"), answer, sure=not lone_letter))
         answered_lines.add(i)
     # In a form, a printed question that nobody answered is not a fact.
     covered = {i for z in zones if z.kind == "question" for i in _line_span(lines, z.start, z.end)}
@@ -342,7 +345,14 @@ def _continues(line: str, rx) -> bool:
 
 
 def _question(
-    text: str, lines: list[tuple[int, int]], i: int, anchor: int, answer: Answer, rx, typed_below: bool = False
+    text: str,
+    lines: list[tuple[int, int]],
+    i: int,
+    anchor: int,
+    answer: Answer,
+    rx,
+    typed_below: bool = False,
+    sure: bool = True,
 ) -> list[Zone]:
     """The question zone of an answer on line i (and its example lists), as Zones."""
     ls, _ = lines[i]
@@ -374,7 +384,7 @@ def _question(
         end = question_mark + 1
     if typed_below:
         end = max(end, lines[i][0])
-    zones = [Zone("question", start, end, answer)]
+    zones = [Zone("question", start, end, answer, sure=sure)]
     if answer == "yes":
         zones += [Zone("example", m.start(), m.end()) for m in rx["example"].finditer(text, start, end)]
     return zones

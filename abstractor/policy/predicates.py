@@ -60,11 +60,18 @@ class FactView:
         return Verdict(Truth.UNKNOWN, gaps=(spec.gap or name,))
 
     def conflict(self, name: str) -> Verdict | None:
+        """Unknown, with a gap, for a fact the chart states both ways or only in a form answer read uncertainly."""
         if name in self.facts.conflicts:
             return Verdict(
                 Truth.UNKNOWN,
                 self.evidence.get(name, []),
                 (f"clarify {name.replace('_', ' ')}: the chart documents it both ways",),
+            )
+        if name in self.facts.unconfirmed:
+            return Verdict(
+                Truth.UNKNOWN,
+                self.evidence.get(name, []),
+                (f"confirm {name.replace('_', ' ')}: only a form answer whose box could not be read with certainty",),
             )
         return None
 
