@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 from abstractor.core.document import Evidence
-from abstractor.core.policy import Contains, Documented, Equals, IsFalse, IsTrue, NotEmpty, TrialTest, TScoreTest
+from abstractor.core.policy import (
+    Below,
+    Contains,
+    Documented,
+    Equals,
+    IsFalse,
+    IsTrue,
+    NotEmpty,
+    TrialTest,
+    TScoreTest,
+)
 from abstractor.core.record import BisphosphonateTrial, Facts, Request, TScore
 
 EV = Evidence(source="note.txt", start=0, end=4, quote="note")
@@ -63,6 +73,8 @@ def leaf_facts(test, state: str) -> dict:
         return {test.fact: test.value if met else OTHER.get(test.value, "other")}
     if isinstance(test, Contains):
         return {test.fact: [test.value] if met else []}
+    if isinstance(test, Below):
+        return {test.fact: test.value - 1 if met else test.value}
     if isinstance(test, NotEmpty):
         return {test.fact: ["teriparatide"] if met else []}
     if isinstance(test, TScoreTest):

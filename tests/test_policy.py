@@ -209,3 +209,21 @@ def test_a_valid_policy_copy_loads(tmp_path):
 def test_evidence_of_a_met_indication_comes_from_its_leaves():
     result = run(MINIMAL["4"])
     assert EV in result.results["4"].evidence
+
+
+@pytest.mark.parametrize(
+    ("updates", "status"),
+    [
+        ({"severe_renal_impairment": True}, "met"),  # the prescriber says so
+        ({"severe_renal_impairment": False, "crcl_ml_min": 33.0}, "met"),  # the payer's number decides
+        ({"severe_renal_impairment": False, "crcl_ml_min": 35.0}, "not_met"),
+        ({"severe_renal_impairment": False}, "not_met"),
+        ({"conflicts": ["severe_renal_impairment"]}, "unknown"),
+    ],
+)
+def test_the_payers_renal_threshold_lives_in_the_policy(updates, status):
+    policy = select_policy("cigna-IP0331")
+    leaf = next(n for n in policy.clauses() if n.id == "4.B.iv.a.(1)")
+    assert leaf.test.or_ is not None and leaf.test.or_.value == 35
+    facts, request, evidence = build(updates)
+    assert evaluate(leaf.test, FactView(facts, request, evidence, load_catalogue())).status.value == status

@@ -42,7 +42,8 @@ class FactCatalogue(_Strict):
 
 
 class _Test(_Strict):
-    unless: Test | None = None
+    unless: Test | None = None  # this test AND NOT `unless`
+    or_: Test | None = Field(default=None, alias="or")  # this test OR `or` (before `unless` applies)
 
 
 class IsTrue(_Test):
@@ -70,6 +71,14 @@ class Contains(_Test):
 class NotEmpty(_Test):
     op: Literal["not_empty"]
     fact: str
+
+
+class Below(_Test):
+    """Met when a measured number is below the payer's threshold (the policy's number, not extraction's)."""
+
+    op: Literal["below"]
+    fact: str
+    value: float
 
 
 class Documented(_Test):
@@ -103,9 +112,10 @@ class TrialTest(_Test):
 
 
 Test = Annotated[
-    IsTrue | IsFalse | Equals | Contains | NotEmpty | Documented | TScoreTest | TrialTest, Field(discriminator="op")
+    IsTrue | IsFalse | Equals | Contains | NotEmpty | Below | Documented | TScoreTest | TrialTest,
+    Field(discriminator="op"),
 ]
-OPERATORS = ("is_true", "is_false", "equals", "contains", "not_empty", "documented", "t_score", "trial")
+OPERATORS = ("is_true", "is_false", "equals", "contains", "not_empty", "below", "documented", "t_score", "trial")
 
 
 class Node(_Strict):

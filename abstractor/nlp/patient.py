@@ -177,7 +177,10 @@ def kidney(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, li
     out.set("ckd_stage", max(s for s, _ in stages) if stages else None, [e for _, e in stages])
 
     severe = [
-        ev for v, cmp, ev in crcl if v < limits["severe_renal_crcl_ml_min"] or (cmp in {"<", "≤", "<="} and v <= 35)
+        ev
+        for v, cmp, ev in crcl
+        if v < limits["severe_renal_crcl_ml_min"]
+        or (cmp in {"<", "≤", "<="} and v <= limits["severe_renal_crcl_ml_min"])
     ]
     severe += [ev for v, cmp, ev in egfr if v < limits["severe_renal_egfr"]]
     severe += [ev for s, ev in stages if s >= 4]

@@ -165,7 +165,7 @@ REQUIRED_PATTERNS = frozenset(
 
 
 BONE_SITES = ("lumbar_spine", "femoral_neck", "total_hip", "radius_33", "other")
-REQUIRED_THRESHOLDS = frozenset({"severe_renal_crcl_ml_min", "severe_renal_egfr", "glucocorticoid_mg_per_day"})
+REQUIRED_THRESHOLDS = frozenset({"severe_renal_crcl_ml_min", "severe_renal_egfr"})
 
 
 class ValuesFile(_Strict):

@@ -50,10 +50,13 @@ def load_policy(path: Path, catalogue: FactCatalogue | None = None) -> Policy:
     return policy
 
 
-def _tests(test: Test):
-    while test is not None:
-        yield test
-        test = test.unless
+def _tests(test: Test | None):
+    """A test and every test nested in it (`or`, `unless`)."""
+    if test is None:
+        return
+    yield test
+    yield from _tests(test.or_)
+    yield from _tests(test.unless)
 
 
 def _raw_clauses(node):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from abstractor.core.document import Evidence
 from abstractor.core.policy import (
+    Below,
     Contains,
     Documented,
     Equals,
@@ -19,7 +20,7 @@ from abstractor.core.policy import (
     Verdict,
 )
 from abstractor.core.record import Facts, Request
-from abstractor.core.truth import Truth, all_of
+from abstractor.core.truth import Truth, all_of, any_of
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,17 @@ class FactView:
 
 
 def evaluate(test: Test, view: FactView) -> Verdict:
-    """Evaluate a leaf test, with its `unless` clause (Kleene: test AND NOT unless)."""
+    """Evaluate a leaf test with its `or` and `unless` clauses (Kleene: (test OR or) AND NOT unless)."""
     verdict = _evaluate(test, view)
+    if test.or_ is not None:
+        alternative = evaluate(test.or_, view)
+        status = any_of([verdict.status, alternative.status])
+        deciding = [v for v in (verdict, alternative) if v.status is status]
+        verdict = Verdict(
+            status,
+            [ev for v in deciding for ev in v.evidence] if status is not Truth.UNKNOWN else [],
+            tuple(g for v in (verdict, alternative) if v.status is Truth.UNKNOWN for g in v.gaps),
+        )
     if test.unless is None:
         return verdict
     unless = evaluate(test.unless, view)
@@ -105,7 +115,9 @@ def _evaluate(test: Test, view: FactView) -> Verdict:
             return silent
         return Verdict(Truth.MET)  # an absent fact is false; is_false on it holds
     value, evidence = view.value(test.fact), view.evidence.get(test.fact, [])
-    if isinstance(test, IsTrue):
+    if isinstance(test, Below):
+        result = isinstance(value, int | float) and value < test.value
+    elif isinstance(test, IsTrue):
         result = value is True
     elif isinstance(test, IsFalse):
         result = value is False
