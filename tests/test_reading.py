@@ -346,3 +346,17 @@ def test_a_note_confirms_what_a_column_read_box_says():
     )
     visit = note("HPI: L1 compression fracture in 2023 while lifting a laundry basket.\n")
     assert "fragility_fracture" not in extract([form, visit]).facts.unconfirmed
+
+
+TRIALS = [
+    ("IV zoledronic acid is retained in bone for years; not tried.", []),
+    ("- Never received IV zoledronic acid or any other osteoporosis drug.", []),
+    ("Prolia · Jubbonti · Stoboclo · Evenity · Forteo/teriparatide · Tymlos · Reclast | Plan fax line", []),
+    ("Alendronate 70 mg weekly 2019-2024, stopped for esophagitis.", ["alendronate"]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "drugs"), TRIALS)
+def test_bisphosphonate_trials_are_only_the_ones_taken(sentence, drugs):
+    trials = extract([note("HPI: osteoporosis.\n" + sentence + "\n")]).facts.bisphosphonate_trials
+    assert [t.drug for t in trials] == drugs

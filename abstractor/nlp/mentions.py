@@ -16,6 +16,8 @@ FAMILY_SECTIONS = frozenset({"family_history"})
 HISTORY_SECTIONS = frozenset({"past_medical_history"})
 MEDICATION_SECTIONS = frozenset({"medications", "request"})
 PLAN_SECTIONS = frozenset({"plan", "assessment_plan"})
+# Drug concepts whose names a form prints in lists of products.
+DRUG_LABELS = frozenset({"BISPHOSPHONATE", "OSTEOPOROSIS_DRUG", "DENOSUMAB"})
 # Zones whose words are printed, not written about the patient: never a fact.
 # Roles whose text is the practice's own statement about the patient (not a report, cover or legend).
 NARRATIVE_ROLES = frozenset({"clinical_note", "letter", "pa_form"})
@@ -135,6 +137,23 @@ class AnalyzedDocument:
         return [s for s in self.sentences[lo : hi + 1] if s.section == sentence.section]
 
 
+def _drug_lists(text: str, spans) -> set[int]:
+    """Starts of drug mentions on a line that is a printed list of products ("Prolia · Jubbonti · Forteo ·
+    Tymlos · Reclast"): four or more drug names and hardly a word besides."""
+    by_line: dict[int, list] = {}
+    for span in spans:
+        if span.label_ in DRUG_LABELS:
+            by_line.setdefault(text.rfind("\n", 0, span.start_char) + 1, []).append(span)
+    out: set[int] = set()
+    for line_start, items in by_line.items():
+        end = text.find("\n", line_start)
+        line = text[line_start : len(text) if end == -1 else end]
+        words = len(line.split())
+        if len(items) >= 4 and words <= 2 * len(items) + 4:
+            out.update(s.start_char for s in items)
+    return out
+
+
 def _form_word(modifier, sdoc, layout: Layout) -> bool:
     """Whether a ConText cue is a form's printed Yes / No ("Yes __ No _X_ (premenopausal on OFS)")."""
     start, end = modifier.modifier_span
@@ -166,6 +185,7 @@ def _analyzed(document: Document, sdoc, rules: RuleSet) -> AnalyzedDocument:
         if any(k.label_ == span.label_ and k.start_char < span.end_char and span.start_char < k.end_char for k in kept):
             continue
         kept.append(span)
+    printed_lists = _drug_lists(document.text, kept)
     by_start = {s.start: s for s in result.sentences}
     for span in kept:
         sent_start = span.sent.start_char
@@ -191,7 +211,7 @@ def _analyzed(document: Document, sdoc, rules: RuleSet) -> AnalyzedDocument:
                 modifiers=modifiers,
                 role=layout.role_at(start),
                 answer=question.answer if question else None,
-                printed=any(z.kind in PRINTED_ZONES for z in zones),
+                printed=any(z.kind in PRINTED_ZONES for z in zones) or span.start_char in printed_lists,
             )
         )
     return result
