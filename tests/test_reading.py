@@ -360,3 +360,13 @@ TRIALS = [
 def test_bisphosphonate_trials_are_only_the_ones_taken(sentence, drugs):
     trials = extract([note("HPI: osteoporosis.\n" + sentence + "\n")]).facts.bisphosphonate_trials
     assert [t.drug for t in trials] == drugs
+
+
+def test_the_record_says_which_source_decided():
+    form = note(
+        "PRIOR AUTHORIZATION REQUEST FORM\nMember ID Z1\nAndrogen deprivation therapy Lupron 22.5 mg\n", "pa.txt"
+    )
+    visit = note("HPI: 72 yo man with prostate cancer. Lupron on hold; intermittent ADT in its off-phase.\n")
+    facts = extract([form, visit]).facts
+    assert facts.androgen_deprivation is False
+    assert "androgen_deprivation" in facts.decided_by

@@ -106,6 +106,8 @@ class Facts(Frozen):
     # Facts whose only evidence is a form answer read with uncertainty (column position, a bare Y / N):
     # they decide nothing until a reviewer confirms them.
     unconfirmed: list[str] = Field(default_factory=list)
+    # Where the chart's documents disagreed on a fact, which one decided it and why (both stay as evidence).
+    decided_by: dict[str, str] = Field(default_factory=dict)
 
 
 class Determination(Frozen):

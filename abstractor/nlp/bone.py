@@ -302,6 +302,9 @@ def fractures(
     for site, items in by_site.items():
         # The clinical notes describe how a fracture happened; a form tick or a report's line defers to them.
         deciding = [i for i in items if i[3] and i[0] is not None] or items
+        overruled = {f for f, _, _, in_note in items if not in_note and f is not None} - {f for f, *_ in deciding}
+        if overruled:
+            out.decided_by["fragility_fracture"] = f"{site}: the clinical note's account of how it happened"
         flags = [f for f, _, _, _ in deciding]
         if True in flags and False in flags:
             fragility = None  # described both ways: a reviewer must decide

@@ -63,7 +63,12 @@ def assemble(analyzed: list[AnalyzedDocument], rules: RuleSet) -> Extraction:
     therapy.hormone_therapy(analyzed, out.values.get("sex"), cancers, out)
     therapy.barriers(analyzed, out)
     fields = {k: v for k, v in out.values.items() if k in Facts.model_fields}
-    facts = Facts(**fields, conflicts=sorted(set(out.conflicts)), unconfirmed=sorted(set(out.unconfirmed)))
+    facts = Facts(
+        **fields,
+        conflicts=sorted(set(out.conflicts)),
+        unconfirmed=sorted(set(out.unconfirmed)),
+        decided_by=dict(sorted(out.decided_by.items())),
+    )
     evidence = {k: v for k, v in out.evidence.items() if v}
     return Extraction(request=request, facts=facts, fact_evidence=evidence, rules_version=rules.version)
 

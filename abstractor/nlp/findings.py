@@ -18,6 +18,7 @@ class Findings:
     conflicts: list[str] = field(default_factory=list)
     unsure: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     unconfirmed: list[str] = field(default_factory=list)
+    decided_by: dict[str, str] = field(default_factory=dict)  # where documents disagreed: which source won
 
     def set(self, name: str, value: object, evidence: Iterable[Evidence] = ()) -> None:
         """Record a value; evidence is kept for non-empty values only."""

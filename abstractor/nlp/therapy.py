@@ -332,7 +332,9 @@ def hormone_therapy(
         elif not (m.negated or past):
             said[fact].append((m.normal, True, _rank(m), ev, m.current or m.answer == "yes"))
     for fact in ("aromatase_inhibitor", "androgen_deprivation"):
-        value, yes, no = _receiving(said[fact])
+        value, yes, no, decided = _receiving(said[fact])
+        if decided:
+            out.decided_by[fact] = decided
         if fact == "androgen_deprivation" and orch_yes:
             value, yes = True, yes + orch_yes
         if value is None and yes and no:
@@ -345,17 +347,23 @@ def hormone_therapy(
     out.boolean("estrogen_deprivation", ed_yes, [])
 
 
+_SOURCE_NAMES = {0: "the clinical note", 1: "the PA form", 2: "a report"}
+
+
 def _rank(m: Mention) -> int:
     """How directly a document speaks: a clinical note or letter, then a form, then anything else."""
     return 0 if m.role in ("clinical_note", "letter") else 1 if m.role == "pa_form" else 2
 
 
-def _receiving(said: list[tuple[str, bool, int, Evidence, bool]]) -> tuple[bool | None, list[Evidence], list[Evidence]]:
+def _receiving(
+    said: list[tuple[str, bool, int, Evidence, bool]],
+) -> tuple[bool | None, list[Evidence], list[Evidence], str | None]:
     """Whether a therapy is received now, drug by drug. A stop outweighs a bare mention ("started
     exemestane 03/2025" then "exemestane stopped 06/2025"); a drug stated current and also stopped is
     decided by the more direct document (a note over a form), else unsettled. Any drug received makes
-    the therapy received."""
+    the therapy received. The last item says which source decided where the chart disagreed."""
     by_drug: dict[str, list[tuple[bool, int, bool]]] = defaultdict(list)
+    reasons: list[str] = []
     for drug, on, rank, _, current in said:
         by_drug[drug].append((on, rank, current))
     # "ADT ended 03/2024", "off ADT": a stop said of the class stops each drug not stated current.
@@ -369,12 +377,17 @@ def _receiving(said: list[tuple[str, bool, int, Evidence, bool]]) -> tuple[bool 
             statuses.append(bool(current or plain))
         elif not current:
             statuses.append(False)
+            if plain:
+                reasons.append(f"{drug.replace('_', ' ')}: a documented stop outweighs earlier mentions")
         elif min(current) != min(stopped):
             statuses.append(min(current) < min(stopped))
+            better, worse = sorted((min(current), min(stopped)))
+            reasons.append(f"{drug.replace('_', ' ')}: {_SOURCE_NAMES[better]} over {_SOURCE_NAMES[worse]}")
         else:
             statuses.append(None)
     value = True if True in statuses else None if None in statuses else False if statuses else None
-    return value, [s[3] for s in said if s[1]], [s[3] for s in said if not s[1]]
+    decided = "; ".join(reasons) if reasons and value is not None else None
+    return value, [s[3] for s in said if s[1]], [s[3] for s in said if not s[1]], decided
 
 
 def barriers(analyzed: list[AnalyzedDocument], out: Findings) -> None:
