@@ -370,3 +370,15 @@ def test_the_record_says_which_source_decided():
     facts = extract([form, visit]).facts
     assert facts.androgen_deprivation is False
     assert "androgen_deprivation" in facts.decided_by
+
+
+@pytest.mark.parametrize(
+    ("sentence", "naive"),
+    [
+        ("She is on no osteoporosis medication now and has never had Prolia.", None),
+        ("(no bisphosphonate or other bone medication currently)", None),
+        ("She has never taken a bisphosphonate and is on no treatment now.", True),
+    ],
+)
+def test_a_denial_about_now_is_told_from_a_denial_about_ever(sentence, naive):
+    assert extract([note("HPI: osteoporosis.\n" + sentence + "\n")]).facts.bisphosphonate_naive is naive

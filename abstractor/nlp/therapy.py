@@ -105,9 +105,12 @@ def _other_or_future(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> bool:
     that none was ever taken."""
     text, s = a.doc.text, m.sentence
     before = text[max(s.start, m.start - 25) : m.start]
-    only_now = rules.regex["now_only"].search(text, s.start, s.end) and not rules.regex["ever_cue"].search(
-        text, s.start, s.end
-    )
+    # "now" and "never" count near the drug's name: "on no osteoporosis medication now and has never had
+    # Prolia" says nothing of bisphosphonates ever taken.
+    lo, hi = max(s.start, m.start - 30), min(s.end, m.end + 60)
+    stop = re.search(r"[;)]|\band\b", text[m.end : hi])  # the clause the drug is named in
+    hi = m.end + stop.start() if stop else hi
+    only_now = rules.regex["now_only"].search(text, lo, hi) and not rules.regex["ever_cue"].search(text, lo, hi)
     return bool(
         rules.regex["other_before"].search(before) or rules.regex["future_cue"].search(text, s.start, s.end) or only_now
     )
