@@ -126,6 +126,8 @@ MECHANISMS = [
     ("Humerus fracture when struck by a car as a pedestrian.", False),
     ("Calcaneus fracture from a 10-ft fall off a roof while cleaning gutters.", False),
     ("Vertebral compression fracture through a lytic metastasis.", False),
+    ("Low-trauma fracture of the left wrist in 2022.", True),
+    ("Rib fracture with minimal trauma while reaching into a cabinet.", True),
 ]
 
 
@@ -152,3 +154,19 @@ def test_pages_of_a_fax_packet_are_read_by_role():
     doc = Document(source="packet.pdf", kind="pdf", sha256="0", text=text, pages=tuple(spans))
     roles = [s.role for s in read_layout(doc, RULES).segments]
     assert roles == ["fax_cover", "pa_form", "dxa_report"]
+
+
+def test_an_unanswered_mechanism_question_leaves_the_mechanism_open():
+    text = FORM_HEAD + (
+        "2. History of fracture? [X] Yes [ ] No Site / date: right distal radius, 11/2022\n"
+        "2a. Was the fracture low-trauma (fall from standing height or less)? [ ] Yes [ ] No\n"
+    )
+    assert extract([note(text, "pa_form.txt")]).facts.fragility_fracture is None
+
+
+def test_a_mechanism_question_answered_no_is_not_a_fragility_fracture():
+    text = FORM_HEAD + (
+        "2. History of fracture? [X] Yes [ ] No Site / date: right distal radius, 11/2022\n"
+        "2a. Was the fracture low-trauma (fall from standing height or less)? [ ] Yes [X] No\n"
+    )
+    assert extract([note(text, "pa_form.txt")]).facts.fragility_fracture is False

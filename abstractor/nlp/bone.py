@@ -333,18 +333,37 @@ def _fracture_site(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> str:
     return best[1] if best else "unspecified"
 
 
+def _cue_answer(a: AnalyzedDocument, start: int, end: int) -> str | None:
+    """How the chart says a mechanism cue: "yes" in prose or a question answered yes, "no" in a question
+    answered no, None where it is printed (a legend) or asked and not answered."""
+    zones = a.layout.zones_at(start, end)
+    if any(z.kind != "question" and z.kind != "choice" for z in zones):
+        return None
+    question = next((z for z in zones if z.kind == "question"), None)
+    if question is None:
+        return "yes"
+    return None if question.answer == "blank" else question.answer
+
+
 def _mechanism(a: AnalyzedDocument, m: Mention, site: str, rules: RuleSet) -> tuple[bool | None, str | None]:
     """(fragility, cause) from the sentence and its neighbours: trauma excludes, low-energy includes."""
     text, rx = a.doc.text, rules.regex
     fragile = trauma = None
     for s in a.neighbours(m.sentence, before=0, after=1):
-        if any(z.kind != "question" for z in a.layout.zones_at(s.start, s.end)):
-            continue  # a legend's "fragility fracture ... regardless of T-score" describes no one
+        fragile_spans = []
         for hit in rx["fracture_fragility"].finditer(text, s.start, s.end):
-            if not rx["cue_negated"].search(text, max(s.start, hit.start() - 30), hit.start()):
+            fragile_spans.append(hit.span())
+            said = _cue_answer(a, hit.start(), hit.end())
+            if said == "no":
+                trauma = trauma or f"not {hit.group(0)}"  # "Was the fracture low-trauma? [X] No"
+            elif said and not rx["cue_negated"].search(text, max(s.start, hit.start() - 30), hit.start()):
                 fragile = fragile or hit.group(0)
         for hit in rx["fracture_trauma"].finditer(text, s.start, s.end):
-            if not rx["cue_negated"].search(text, max(s.start, hit.start() - 30), hit.start()):
+            if any(lo <= hit.start() < hi for lo, hi in fragile_spans) or text[hit.start() - 1 : hit.start()] == "-":
+                continue  # the "trauma" of "low-trauma", "minimal trauma", "non-traumatic"
+            if _cue_answer(a, hit.start(), hit.end()) == "yes" and not rx["cue_negated"].search(
+                text, max(s.start, hit.start() - 30), hit.start()
+            ):
                 trauma = trauma or hit.group(0)
     if trauma:  # a ladder fall is trauma even where the note also says she "fell"
         return False, trauma
