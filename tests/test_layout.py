@@ -46,6 +46,7 @@ CHECKBOXES = [
     ("Fragility fracture history ............ No", False),
     ("3 Does the patient have a history of an osteoporotic or fragility (low-trauma) [ ] Yes [X] No\nfracture?", False),
     ("4. History of osteoporotic or fragility fracture?", None),
+    ("✔ Prescriber considers the patient at high risk\n___ Osteoporotic or fragility fracture", None),
 ]
 
 
@@ -118,6 +119,12 @@ MECHANISMS = [
     ("Tibial fracture in a motorcycle accident.", False),
     ("Her mother had a hip fracture at 80.", None),
     ("Denies any history of fractures.", False),
+    ("ROS: (+) hot flashes. (-) bone pain, fractures, hematuria.", False),
+    (
+        "Discussed the risks and side effects of denosumab, including atypical\nfemur fractures and rebound "
+        "increase in vertebral fractures after stopping.",
+        None,
+    ),
     ("T11 vertebral fracture found on a chest x-ray; she recalls no trauma.", True),
     ("Sacral insufficiency fracture without a fall.", True),
     ("Slipped on ice from standing and broke her left wrist.", True),

@@ -183,7 +183,11 @@ def _form_zones(text: str, rules: RuleSet, segments: list[Segment]) -> list[Zone
         marks = _marks(text, ls, le, rx)
         if not marks:
             continue
-        label_before = marks[0].underscore or _yes_no(_word_before(text, ls, marks[0].start), rx) is not None
+        # "Yes __ No _X_" reads left of its marks; "___ Osteoporotic fracture" (a blank first) reads right.
+        leading = not text[ls : marks[0].start].strip()
+        label_before = (marks[0].underscore and not leading) or _yes_no(
+            _word_before(text, ls, marks[0].start), rx
+        ) is not None
         options = [_option(text, mark, marks, ls, le, label_before, rx) for mark in marks]
         yes_no = [(kind, mark) for (kind, _, _), mark in zip(options, marks, strict=True) if kind]
         kinds = {k for k, _ in yes_no}
@@ -309,8 +313,8 @@ def _option(
         return None, lo, hi
     after = re.match(r"[ \t]*([A-Za-z/]+)", text[mark.end : le])
     kind = _yes_no(after.group(1) if after else "", rx)
-    if kind or mark.underscore:
-        return kind, mark.start, mark.start
+    if kind or (mark.underscore and text[ls : mark.start].strip()):
+        return kind, mark.start, mark.start  # a fill-in blank after a label is no option of its own
     following = [m.start for m in marks if m.start > mark.start]
     lo, hi = mark.end, (following[0] if following else le)
     while lo < hi and text[lo].isspace():
