@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from pathlib import Path
 
 import pytest
 
+from abstractor.core.document import Document
 from abstractor.pipeline import Review, review_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,3 +45,8 @@ def make_pdf(lines: list[str] | None = None, *, password: str | None = None, pag
         c.showPage()
     c.save()
     return buf.getvalue()
+
+
+def note(text: str, source: str = "note.txt") -> Document:
+    """A text note as a Document, for tests that read one passage."""
+    return Document(source=source, kind="note", sha256=hashlib.sha256(text.encode()).hexdigest(), text=text)

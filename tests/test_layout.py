@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
-
 import pytest
+from conftest import note
 
 from abstractor.core.document import Document
 from abstractor.nlp.extract import extract
@@ -12,10 +11,6 @@ from abstractor.nlp.layout import read_layout
 from abstractor.nlp.rules import load_rules
 
 RULES = load_rules()
-
-
-def note(text: str, source: str = "n.txt") -> Document:
-    return Document(source=source, kind="note", sha256=hashlib.sha256(text.encode()).hexdigest(), text=text)
 
 
 FORM_HEAD = "PRIOR AUTHORIZATION REQUEST FORM\nMember ID: X1\n"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
+from conftest import note
 
 from abstractor.core.document import Document, Page, Table, TableCell, TableRow
 from abstractor.nlp.extract import extract
@@ -13,10 +14,6 @@ from abstractor.nlp.layout import read_layout
 from abstractor.nlp.rules import load_rules
 
 RULES = load_rules()
-
-
-def note(text: str, source: str = "note.txt") -> Document:
-    return Document(source=source, kind="note", sha256=hashlib.sha256(text.encode()).hexdigest(), text=text)
 
 
 def report(lines: list[str], table_at: int, header: tuple[str, ...], rows: list[list[str]]) -> Document:
