@@ -379,3 +379,30 @@ def test_the_record_says_which_source_decided():
 )
 def test_a_denial_about_now_is_told_from_a_denial_about_ever(sentence, naive):
     assert extract([note("HPI: osteoporosis.\n" + sentence + "\n")]).facts.bisphosphonate_naive is naive
+
+
+STEROIDS = [
+    ("Prednisone 10 mg daily since 03/2025 for lupus.", True),
+    ("Steroids: no oral, injected or inhaled glucocorticoids.", False),
+    ("No oral or injected steroids (uses clobetasol cream on his hands).", False),
+    ("Resolved after a steroid injection x1 (08/2025).", None),
+    ("A 5-day prednisone 40 mg burst in 01/2025. He is NOT on maintenance oral steroids.", False),
+    ("eGFR >90 on 01/29/2026; no steroids.", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), STEROIDS)
+def test_chronic_systemic_glucocorticoids(sentence, expected):
+    assert extract([note("HPI: osteoporosis.\n" + sentence + "\n")]).facts.systemic_glucocorticoid is expected
+
+
+def test_a_note_denying_maintenance_steroids_outweighs_a_form_tick():
+    form = note(
+        "PRIOR AUTHORIZATION REQUEST FORM\nMember ID Z1\nDiagnosis: ☒ Glucocorticoid-induced osteoporosis\n", "pa.txt"
+    )
+    visit = note("HPI: COPD on inhaled fluticasone. He is NOT on maintenance oral steroids.\n")
+    assert extract([form, visit]).facts.systemic_glucocorticoid is False
+
+
+def test_a_measurement_above_a_bound_is_normal_renal_function():
+    assert extract([note("Labs: creatinine 0.66, eGFR >90.\n")]).facts.severe_renal_impairment is False

@@ -232,6 +232,15 @@ def _form_zones(text: str, rules: RuleSet, segments: list[Segment]) -> list[Zone
         lone_letter = len(m.group("answer")) == 1 and not text[m.end("label") : m.start("answer")].strip()
         zones.append(Zone("question", m.start("label"), m.end("label"), answer, sure=not lone_letter))
         answered_lines.add(i)
+    # In a form, a label followed only by a bare X sits in a Yes or a No column the text does not keep:
+    # its answer cannot be read, so it is no answer.
+    for seg in segments:
+        if seg.role == "pa_form":
+            for m in rx["column_mark"].finditer(text, seg.start, seg.end):
+                i = _line_index(lines, m.start())
+                if i not in answered_lines:
+                    zones.append(Zone("question", m.start("label"), m.end("label"), "blank", sure=False))
+                    answered_lines.add(i)
     # In a form, a printed question that nobody answered is not a fact.
     covered = {i for z in zones if z.kind == "question" for i in _line_span(lines, z.start, z.end)}
     for seg in segments:

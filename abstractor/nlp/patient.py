@@ -186,8 +186,9 @@ def kidney(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, li
     severe += [ev for s, ev in stages if s >= 4]
     ckd = [m for m in _by_label(analyzed, "CKD") if m.about_patient and m.role in NARRATIVE_ROLES]
     stated = [m.evidence() for m in ckd if not m.negated] + coded(codes, rules.icd10.facts["severe_renal_impairment"])
-    normal = [ev for v, cmp, ev in crcl if not cmp and v >= limits["severe_renal_crcl_ml_min"]]
-    normal += [ev for v, cmp, ev in egfr if not cmp and v >= limits["severe_renal_egfr"]]
+    above = {None, "", ">", "≥", ">="}  # "eGFR >90" is a measurement at least that high
+    normal = [ev for v, cmp, ev in crcl if cmp in above and v >= limits["severe_renal_crcl_ml_min"]]
+    normal += [ev for v, cmp, ev in egfr if cmp in above and v >= limits["severe_renal_egfr"]]
     normal += [m.evidence() for m in ckd if m.negated]
     out.boolean("severe_renal_impairment", severe + stated, normal)
 

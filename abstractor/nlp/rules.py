@@ -158,6 +158,7 @@ REQUIRED_PATTERNS = frozenset(
         "request_continuation",
         "continuation_question",
         "steroid_short_course",
+        "steroid_current",
         "evaluation_cue",
         "supplement_cue",
     ]
@@ -228,6 +229,7 @@ class CheckboxRules(_Strict):
     typed_line: str
     typed_after_question: str
     typed_after_label: str
+    column_mark: str
     next_field: str
     question_start: str
     example: str
@@ -295,6 +297,7 @@ class RuleSet:
             "typed_line",
             "typed_after_question",
             "typed_after_label",
+            "column_mark",
             "next_field",
             "question_start",
             "example",

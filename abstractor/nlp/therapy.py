@@ -279,15 +279,23 @@ def _request_type(analyzed: list[AnalyzedDocument], pattern) -> list[Evidence]:
 
 
 def glucocorticoids(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict, out: Findings) -> None:
-    """Chronic systemic glucocorticoids now, and the highest prednisone-equivalent daily dose stated."""
-    rx, yes, no, doses = rules.regex, [], [], []
+    """Chronic systemic glucocorticoids now, and the highest prednisone-equivalent daily dose stated.
+
+    Use stated as current (a daily dose, "chronic", "since", a medication list) is weighed against a denial
+    the way hormone therapy is: a form's diagnosis tick or a passing "steroid history" yields to a note that
+    says "not on maintenance oral steroids".
+    """
+    rx, doses = rules.regex, []
+    said: list[tuple[str, bool, int, Evidence, bool]] = []
     for a, m in _mentions(analyzed, "GLUCOCORTICOID"):
         text, s = a.doc.text, m.sentence
         # Steroid use is the prescriber's to state: a report's risk-factor list or FRAX input is not it.
-        if not m.about_patient or m.role not in NARRATIVE_ROLES or rx["non_systemic"].search(text, s.start, s.end):
+        if not m.about_patient or m.role not in NARRATIVE_ROLES:
             continue
-        if m.negated:
-            no.append(m.evidence())
+        if m.negated:  # "no oral, injected or inhaled glucocorticoids" denies systemic use too
+            said.append(("glucocorticoid", False, _rank(m), m.evidence(), False))
+            continue
+        if rx["non_systemic"].search(text, s.start, s.end):
             continue
         if (
             m.discontinued
@@ -295,12 +303,17 @@ def glucocorticoids(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dic
             or rx["steroid_short_course"].search(text, s.start, s.end)
         ):
             continue
-        yes.append(m.evidence())
-        for hit in rx["steroid_dose"].finditer(text, s.start, s.end):
+        sentence_doses = list(rx["steroid_dose"].finditer(text, s.start, s.end))
+        current = m.current or bool(sentence_doses) or bool(rx["steroid_current"].search(text, s.start, s.end))
+        said.append(("glucocorticoid", True, _rank(m), m.evidence(), current or m.answer == "yes"))
+        for hit in sentence_doses:
             factor = rules.values.prednisone_equivalents.get(hit.group("drug").lower(), 1.0)
             doses.append(round(float(hit.group("dose")) * factor, 1))
-    yes += codes.get("Z79.52", [])
-    out.boolean("systemic_glucocorticoid", yes, no)
+    said += [("glucocorticoid", True, 0, ev, True) for ev in codes.get("Z79.52", [])]
+    value, yes, no, decided = _receiving(said)
+    if decided:
+        out.decided_by["systemic_glucocorticoid"] = decided
+    out.boolean("systemic_glucocorticoid", yes if value else [], no if value is False else [])
     out.set("glucocorticoid_mg_per_day", max(doses) if doses else None, yes if doses else [])
 
 
