@@ -406,3 +406,16 @@ def test_a_note_denying_maintenance_steroids_outweighs_a_form_tick():
 
 def test_a_measurement_above_a_bound_is_normal_renal_function():
     assert extract([note("Labs: creatinine 0.66, eGFR >90.\n")]).facts.severe_renal_impairment is False
+
+
+@pytest.mark.parametrize(
+    ("sentence", "breast", "prostate"),
+    [
+        ("No history of cancer. No glucocorticoid use.", False, False),
+        ("No history of breast cancer.", False, None),
+        ("Prostate adenocarcinoma on ADT; bone biopsy negative for malignancy.", None, True),
+    ],
+)
+def test_a_denial_of_any_cancer_denies_each(sentence, breast, prostate):
+    facts = extract([note("HPI: osteoporosis.\n" + sentence + "\n")]).facts
+    assert (facts.breast_cancer, facts.prostate_cancer) == (breast, prostate)

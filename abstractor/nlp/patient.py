@@ -121,6 +121,17 @@ def conditions(
 ) -> None:
     """Breast and prostate cancer, bone metastases, giant cell tumour of bone; a code counts as stated."""
     by_code = rules.icd10.facts
+    specific = [m for m in _by_label(analyzed, "BREAST_CANCER", "PROSTATE_CANCER")]
+    # "No history of cancer" denies every cancer; "no breast cancer" only that one.
+    any_cancer_denied = [
+        m.evidence()
+        for m in _by_label(analyzed, "CANCER")
+        if m.about_patient
+        and m.negated
+        and not any(s.doc is m.doc and s.start < m.end and m.start < s.end for s in specific)
+        # a finding read negative ("biopsy negative for malignancy") is not a history without cancer
+        and not rules.regex["finding_negative"].search(m.doc.text, max(m.sentence.start, m.start - 30), m.start)
+    ]
     for fact, label in (
         ("breast_cancer", "BREAST_CANCER"),
         ("prostate_cancer", "PROSTATE_CANCER"),
@@ -128,7 +139,10 @@ def conditions(
     ):
         mentions = [m for m in _by_label(analyzed, label) if m.about_patient]
         yes = [m.evidence() for m in mentions if not m.negated] + coded(codes, by_code.get(fact, []))
-        out.boolean(fact, yes, [m.evidence() for m in mentions if m.negated])
+        no = [m.evidence() for m in mentions if m.negated]
+        if fact != "giant_cell_tumor":
+            no += any_cancer_denied
+        out.boolean(fact, yes, no)
     bone = [m for m in _by_label(analyzed, "BONE_METASTASES") if m.about_patient]
     anywhere = [m for m in _by_label(analyzed, "METASTATIC_DISEASE") if m.about_patient and m.negated]
     yes = [m.evidence() for m in bone if not m.negated] + coded(codes, by_code["bone_metastases"])

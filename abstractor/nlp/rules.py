@@ -154,6 +154,7 @@ REQUIRED_PATTERNS = frozenset(
         "rows_of_forearm",
         "future_cue",
         "status_then",
+        "finding_negative",
         "started",
         "request_continuation",
         "continuation_question",
