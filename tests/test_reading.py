@@ -419,3 +419,16 @@ def test_a_measurement_above_a_bound_is_normal_renal_function():
 def test_a_denial_of_any_cancer_denies_each(sentence, breast, prostate):
     facts = extract([note("HPI: osteoporosis.\n" + sentence + "\n")]).facts
     assert (facts.breast_cancer, facts.prostate_cancer) == (breast, prostate)
+
+
+def test_an_unchecked_box_whose_label_wrapped_to_the_next_line():
+    text = (
+        "PRIOR AUTHORIZATION REQUEST FORM\nMember ID Z1\n"
+        "Product ☐ Prolia ☒ Jubbonti (denosumab-bbdz) ☐ Stoboclo ☐ Xgeva ☐\nZoledronic acid\n"
+    )
+    assert extract([note(text, "pa.txt")]).facts.bisphosphonate_trials == []
+
+
+def test_a_drug_that_was_offered_is_not_a_trial():
+    text = "HPI: Zoledronic acid 4 mg every 6 months was offered as adjuvant therapy; she declined.\n"
+    assert extract([note(text)]).facts.bisphosphonate_trials == []

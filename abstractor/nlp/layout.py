@@ -333,20 +333,21 @@ def _option(
     if field:
         hi = field.start()  # "[ ] Continuation  Start date 11/18/2025": the label stops where a field starts
     elif not following and mark.checked is False:
-        hi = _wrapped_label_end(text, le, rx) or hi  # "[ ] Stoboclo (denosumab-bmwo)" / "Q5157" below
+        # "[ ] Stoboclo (denosumab-bmwo)" / "Q5157" below; "☐" / "Zoledronic acid" below an empty box
+        hi = _wrapped_label_end(text, le, rx, 40 if not text[lo:hi].strip() else 12) or hi
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
     return None, lo, hi
 
 
-def _wrapped_label_end(text: str, le: int, rx) -> int | None:
+def _wrapped_label_end(text: str, le: int, rx, longest: int) -> int | None:
     """The end of a short next line that carries a last option's label on (a code wrapped below it)."""
     if le >= len(text) or text[le] != "\n":
         return None
     end = text.find("\n", le + 1)
     end = len(text) if end == -1 else end
     line = text[le + 1 : end]
-    if line.strip() and len(line.strip()) <= 12 and ":" not in line and not rx["checkbox"].search(line):
+    if line.strip() and len(line.strip()) <= longest and ":" not in line and not rx["checkbox"].search(line):
         return end
     return None
 
