@@ -172,6 +172,9 @@ REQUEST_TYPES = [
     ("Has the patient received a denosumab product in the last 12 months? ■ Yes □ No", True),
     ("Plan: Prolia 60 mg SC every 6 months, first dose 12/16/2025 in clinic.", False),
     ("Never treated for osteoporosis; will start denosumab.", False),
+    ("Patient nevertheless asks to try Prolia.", False),
+    ("Osteoporosis f/u - wants to switch to Prolia.", False),
+    ("Submit PA for Prolia 60 mg SC every 6 months; first\n   dose after approval.", False),
 ]
 
 
