@@ -122,8 +122,13 @@ class AnalyzedDocument:
         return self.layout.quiet(start, end)
 
     def narrative(self, offset: int) -> bool:
-        """Whether the text at `offset` is the practice's own writing (a note, a letter, a form's answers)."""
+        """Whether the text at `offset` is the practice's own statement (a note, a letter, a form's answers)."""
         return self.layout.role_at(offset) in self.narrative_roles
+
+    def from_practice(self, offset: int) -> bool:
+        """Whether the text at `offset` is written by the practice at all: its statements or its fax cover
+        (which can name the request and the patient, though not clinical findings)."""
+        return self.narrative(offset) or self.layout.role_at(offset) == "fax_cover"
 
     def sentence_at(self, offset: int) -> Sentence | None:
         for s in self.sentences:

@@ -58,7 +58,7 @@ def sex_and_age(analyzed: list[AnalyzedDocument], rules: RuleSet, reference: dat
             for name in ("sex_word", "sex_honorific"):
                 for m in rx[name].finditer(text, s.start, s.end):
                     weak[SEX_WORDS[m.group("word").lower()]].append(a.doc.evidence(m.start(), m.end()))
-            if a.narrative(s.start) or a.layout.role_at(s.start) == "fax_cover":
+            if a.from_practice(s.start):
                 for m in rx["sex_pronoun"].finditer(text, s.start, s.end):
                     pronouns[SEX_WORDS[m.group("word").lower()]].append(a.doc.evidence(m.start(), m.end()))
             for m in rx["age"].finditer(text, s.start, s.end):

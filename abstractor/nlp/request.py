@@ -23,7 +23,7 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
     rx = rules.regex
     notes = analyzed
     mentions = [
-        m for a in notes for m in a.mentions if m.label == "DENOSUMAB" and m.affirmed and _requesting(a, m.start)
+        m for a in notes for m in a.mentions if m.label == "DENOSUMAB" and m.affirmed and a.from_practice(m.start)
     ]
     brands = Counter(m.normal for m in mentions if m.normal != "denosumab")
     product = brands.most_common(1)[0][0] if brands else ("denosumab" if mentions else None)
@@ -55,7 +55,7 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
     for a in notes:
         text = a.doc.text
         for m in rx["hcpcs"].finditer(text):
-            if not _requesting(a, m.start()) or a.quiet(m.start(), m.end()):
+            if not a.from_practice(m.start()) or a.quiet(m.start(), m.end()):
                 continue
             if m.group("code") not in hcpcs:
                 hcpcs.append(m.group("code"))
@@ -69,7 +69,7 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
                     a.doc.evidence(u.start(), u.end()),
                 )
         for m in rx["admin_cpt"].finditer(text):
-            if not _requesting(a, m.start()) or a.quiet(m.start(), m.end()):
+            if not a.from_practice(m.start()) or a.quiet(m.start(), m.end()):
                 continue
             start, end = _line(text, m.start())
             if rx["admin_context"].search(text, start, end):
@@ -100,11 +100,6 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
         units=int(unit_count) if unit_count is not None else None,
         admin_cpt=cpt,
     )
-
-
-def _requesting(a: AnalyzedDocument, offset: int) -> bool:
-    """Whether the text at `offset` can state the request: a note, letter, form or fax cover, not a report."""
-    return a.narrative(offset) or a.layout.role_at(offset) == "fax_cover"
 
 
 def _labelled(text: str, start: int, labels: tuple[str, ...]) -> bool:
@@ -141,7 +136,7 @@ def _date_of_service(notes: list[AnalyzedDocument], rules: RuleSet) -> tuple[str
         for a in notes:
             text = a.doc.text
             for m in rx[cue].finditer(text):
-                if not _requesting(a, m.start()) or a.quiet(m.start(), m.end()):
+                if not a.from_practice(m.start()) or a.quiet(m.start(), m.end()):
                     continue
                 hits = dates_in(rx["date"], text, m.end(), min(m.end() + 45, len(text)))
                 if not hits or not rx["dos_filler"].match(text[m.end() : hits[0][0]]):

@@ -273,8 +273,7 @@ def _request_type(analyzed: list[AnalyzedDocument], pattern) -> list[Evidence]:
         a.doc.evidence(hit.start(), hit.end())
         for a in analyzed
         for hit in pattern.finditer(a.doc.text)
-        if (a.narrative(hit.start()) or a.layout.role_at(hit.start()) == "fax_cover")
-        and not a.quiet(hit.start(), hit.end())
+        if a.from_practice(hit.start()) and not a.quiet(hit.start(), hit.end())
     ]
 
 
