@@ -19,11 +19,10 @@ def _line(text: str, offset: int) -> tuple[int, int]:
 
 
 def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findings) -> Request:
-    """Read the request from the notes (a DXA report does not request anything)."""
+    """Read the request from the practice's documents: notes, letters, forms, covers (a report requests nothing)."""
     rx = rules.regex
-    notes = analyzed
     mentions = [
-        m for a in notes for m in a.mentions if m.label == "DENOSUMAB" and m.affirmed and a.from_practice(m.start)
+        m for a in analyzed for m in a.mentions if m.label == "DENOSUMAB" and m.affirmed and a.from_practice(m.start)
     ]
     brands = Counter(m.normal for m in mentions if m.normal != "denosumab")
     product = brands.most_common(1)[0][0] if brands else ("denosumab" if mentions else None)
@@ -33,7 +32,7 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
     chosen = chosen + [m for m in mentions if m.normal == "denosumab" and m not in chosen]
 
     doses, dose_ev, intervals, interval_ev = Counter(), {}, Counter(), {}
-    for a in notes:
+    for a in analyzed:
         text = a.doc.text
         spans = [(m.sentence.start, m.sentence.end) for m in a.mentions if m in chosen]
         for s in a.sentences:
@@ -52,7 +51,7 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
     out.set("request.interval_months", interval, interval_ev.get(interval, []))
 
     hcpcs, hcpcs_ev, units, units_ev, cpt, cpt_ev = [], [], Counter(), {}, [], []
-    for a in notes:
+    for a in analyzed:
         text = a.doc.text
         for m in rx["hcpcs"].finditer(text):
             if not a.from_practice(m.start()) or a.quiet(m.start(), m.end()):
@@ -89,7 +88,7 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
     unit_count = _top(units)
     out.set("request.units", unit_count, units_ev.get(unit_count, []))
     out.set("request.admin_cpt", cpt, cpt_ev)
-    dos, dos_ev = _date_of_service(notes, rules)
+    dos, dos_ev = _date_of_service(analyzed, rules)
     out.set("request.date_of_service", dos, dos_ev)
     return Request(
         product=product,
@@ -127,13 +126,13 @@ def _top(counter: Counter) -> float | None:
     return counter.most_common(1)[0][0] if counter else None
 
 
-def _date_of_service(notes: list[AnalyzedDocument], rules: RuleSet) -> tuple[str | None, list[Evidence]]:
+def _date_of_service(analyzed: list[AnalyzedDocument], rules: RuleSet) -> tuple[str | None, list[Evidence]]:
     """The date a cue names as the date of service ("Anticipated DOS .. 10/28/2025", "first injection is
     scheduled for 01/13/2026"): explicit cues before "start", a form before a letter before a note."""
     rx = rules.regex
     found = []
     for tier, cue in enumerate(("dos_strong", "dos_weak")):
-        for a in notes:
+        for a in analyzed:
             text = a.doc.text
             for m in rx[cue].finditer(text):
                 if not a.from_practice(m.start()) or a.quiet(m.start(), m.end()):
