@@ -295,7 +295,7 @@ def fractures(
                 continue
             site = _fracture_site(a, m, rules)
             fragility, cause = _mechanism(a, m, site, rules)
-            by_site[site].append((fragility, m.evidence(), cause, m.role == "clinical_note" or m.role == "letter"))
+            by_site[site].append((fragility, m.evidence(), cause, m.source_rank == 0))
     if len(by_site) > 1:
         by_site.pop("unspecified", None)  # a site-less mention cannot be told apart from the sited ones
     found = []

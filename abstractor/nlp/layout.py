@@ -111,10 +111,7 @@ def _role_scores(text: str, rules: RuleSet) -> Counter[str]:
 
 
 def _best_role(scores: Counter[str]) -> str | None:
-    if not scores:
-        return None
-    ranked = scores.most_common()
-    return ranked[0][0]
+    return scores.most_common(1)[0][0] if scores else None
 
 
 def _segments(doc: Document, rules: RuleSet) -> list[Segment]:

@@ -19,8 +19,6 @@ PLAN_SECTIONS = frozenset({"plan", "assessment_plan"})
 # Drug concepts whose names a form prints in lists of products.
 DRUG_LABELS = frozenset({"BISPHOSPHONATE", "OSTEOPOROSIS_DRUG", "DENOSUMAB"})
 # Zones whose words are printed, not written about the patient: never a fact.
-# Roles whose text is the practice's own statement about the patient (not a report, cover or legend).
-NARRATIVE_ROLES = frozenset({"clinical_note", "letter", "pa_form"})
 PRINTED_ZONES = frozenset({"example", "unchecked", "boilerplate", "running_line"})
 
 
@@ -48,6 +46,7 @@ class Mention:
     sentence: Sentence
     modifiers: frozenset[str]
     role: str = "clinical_note"
+    narrative: bool = True  # in a role whose text is the practice's own statement (rules/nlp/layout.yaml)
     answer: str | None = None  # inside a form question: the answer (yes, no, blank)
     printed: bool = False  # inside boilerplate, an unchecked option or a question's examples
 
@@ -101,6 +100,12 @@ class Mention:
     def affirmed(self) -> bool:
         """Asserted about the patient: not negated, not family, not hypothetical, not a risk."""
         return self.about_patient and not self.negated
+
+    @property
+    def source_rank(self) -> int:
+        """How directly the document speaks of the patient: 0 a clinical note or letter, 1 a PA form,
+        2 anything else. Where documents disagree, the lower rank decides."""
+        return 0 if self.role in ("clinical_note", "letter") else 1 if self.role == "pa_form" else 2
 
     def evidence(self) -> Evidence:
         """The sentence holding the mention, as Evidence."""
@@ -215,6 +220,7 @@ def _analyzed(document: Document, sdoc, rules: RuleSet) -> AnalyzedDocument:
                 sentence=sentence,
                 modifiers=modifiers,
                 role=layout.role_at(start),
+                narrative=result.narrative(start),
                 answer=question.answer if question else None,
                 printed=any(z.kind in PRINTED_ZONES for z in zones) or span.start_char in printed_lists,
             )

@@ -8,7 +8,7 @@ from datetime import date
 from abstractor.core.document import Evidence
 from abstractor.nlp.findings import Findings
 from abstractor.nlp.icd10 import coded
-from abstractor.nlp.mentions import NARRATIVE_ROLES, AnalyzedDocument, Mention
+from abstractor.nlp.mentions import AnalyzedDocument, Mention
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, number
 
@@ -198,7 +198,7 @@ def kidney(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, li
     ]
     severe += [ev for v, cmp, ev in egfr if v < limits["severe_renal_egfr"]]
     severe += [ev for s, ev in stages if s >= 4]
-    ckd = [m for m in _by_label(analyzed, "CKD") if m.about_patient and m.role in NARRATIVE_ROLES]
+    ckd = [m for m in _by_label(analyzed, "CKD") if m.about_patient and m.narrative]
     stated = [m.evidence() for m in ckd if not m.negated] + coded(codes, rules.icd10.facts["severe_renal_impairment"])
     above = {None, "", ">", "≥", ">="}  # "eGFR >90" is a measurement at least that high
     normal = [ev for v, cmp, ev in crcl if cmp in above and v >= limits["severe_renal_crcl_ml_min"]]
@@ -209,7 +209,7 @@ def kidney(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dict[str, li
     evaluated, not_evaluated = [], []
     for a in analyzed:
         for m in a.mentions:
-            if m.label != "CKD_MBD" or not m.about_patient or m.role not in NARRATIVE_ROLES:
+            if m.label != "CKD_MBD" or not m.about_patient or not m.narrative:
                 continue
             if rx["evaluation_cue"].search(a.doc.text, m.sentence.start, m.sentence.end):
                 (not_evaluated if m.negated else evaluated).append(m.evidence())
@@ -224,7 +224,7 @@ def fracture_risk(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Finding
     """The prescriber's statement of high (or low) fracture risk, and FRAX 10-year probabilities."""
     high, low = [], []
     for m in _by_label(analyzed, "HIGH_RISK"):
-        if m.role not in NARRATIVE_ROLES or not m.about_patient:
+        if not m.narrative or not m.about_patient:
             continue  # a DXA report is not the prescriber
         # "fracture risk is not high" carries its own "not": ConText's negation of it is no second no.
         negated = m.negated and (m.kind != "self_negating" or m.answer == "no")
@@ -250,7 +250,7 @@ def supportive_care(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
     taking, stopped = [], []
     for a in analyzed:
         for m in a.mentions:
-            if m.label != "CALCIUM_VITAMIN_D" or not m.about_patient or m.role not in NARRATIVE_ROLES:
+            if m.label != "CALCIUM_VITAMIN_D" or not m.about_patient or not m.narrative:
                 continue
             if not rules.regex["supplement_cue"].search(a.doc.text, m.sentence.start, m.sentence.end):
                 continue

@@ -9,7 +9,7 @@ from datetime import date
 from abstractor.core.document import Evidence, unique_evidence
 from abstractor.core.record import BisphosphonateTrial
 from abstractor.nlp.findings import Findings
-from abstractor.nlp.mentions import NARRATIVE_ROLES, PLAN_SECTIONS, AnalyzedDocument, Mention, Sentence
+from abstractor.nlp.mentions import PLAN_SECTIONS, AnalyzedDocument, Mention, Sentence
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, month_start, months_between, number, to_months
 
@@ -238,7 +238,7 @@ def denosumab_status(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Find
     rx = rules.regex
     started, new, dates = [], [], []
     for a, m in _mentions(analyzed, "DENOSUMAB"):
-        if not m.affirmed or m.role not in NARRATIVE_ROLES:
+        if not m.affirmed or not m.narrative:
             continue
         # Cues count only close to the drug's name: "continue alendronate AND add Prolia" is a new start.
         text, lo, hi = a.doc.text, max(m.sentence.start, m.start - 30), min(m.sentence.end, m.end + 30)
@@ -289,10 +289,10 @@ def glucocorticoids(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dic
     for a, m in _mentions(analyzed, "GLUCOCORTICOID"):
         text, s = a.doc.text, m.sentence
         # Steroid use is the prescriber's to state: a report's risk-factor list or FRAX input is not it.
-        if not m.about_patient or m.role not in NARRATIVE_ROLES:
+        if not m.about_patient or not m.narrative:
             continue
         if m.negated:  # "no oral, injected or inhaled glucocorticoids" denies systemic use too
-            said.append(("glucocorticoid", False, _rank(m), m.evidence(), False))
+            said.append(("glucocorticoid", False, m.source_rank, m.evidence(), False))
             continue
         if rx["non_systemic"].search(text, s.start, s.end):
             continue
@@ -304,7 +304,7 @@ def glucocorticoids(analyzed: list[AnalyzedDocument], rules: RuleSet, codes: dic
             continue
         sentence_doses = list(rx["steroid_dose"].finditer(text, s.start, s.end))
         current = m.current or bool(sentence_doses) or bool(rx["steroid_current"].search(text, s.start, s.end))
-        said.append(("glucocorticoid", True, _rank(m), m.evidence(), current or m.answer == "yes"))
+        said.append(("glucocorticoid", True, m.source_rank, m.evidence(), current or m.answer == "yes"))
         for hit in sentence_doses:
             factor = rules.values.prednisone_equivalents.get(hit.group("drug").lower(), 1.0)
             doses.append(round(float(hit.group("dose")) * factor, 1))
@@ -343,9 +343,9 @@ def hormone_therapy(
             if not (m.negated or stopped or past):
                 ed_yes.append(ev)
         elif stopped or (m.negated and (m.label != "GNRH" or fact == "androgen_deprivation")):
-            said[fact].append((m.normal, False, _rank(m), ev, False))
+            said[fact].append((m.normal, False, m.source_rank, ev, False))
         elif not (m.negated or past):
-            said[fact].append((m.normal, True, _rank(m), ev, m.current or m.answer == "yes"))
+            said[fact].append((m.normal, True, m.source_rank, ev, m.current or m.answer == "yes"))
     for fact in ("aromatase_inhibitor", "androgen_deprivation"):
         value, yes, no, decided = _receiving(said[fact])
         if decided:
@@ -363,11 +363,6 @@ def hormone_therapy(
 
 
 _SOURCE_NAMES = {0: "the clinical note", 1: "the PA form", 2: "a report"}
-
-
-def _rank(m: Mention) -> int:
-    """How directly a document speaks: a clinical note or letter, then a form, then anything else."""
-    return 0 if m.role in ("clinical_note", "letter") else 1 if m.role == "pa_form" else 2
 
 
 def _receiving(
