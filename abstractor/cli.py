@@ -17,12 +17,14 @@ from rich.table import Table
 from abstractor import __version__
 from abstractor.core.errors import AbstractorError
 from abstractor.core.record import FailedReview
+from abstractor.core.resources import rules_path
+from abstractor.core.settings import DEFAULT_POLICY, load_settings
 from abstractor.evaluation.agreement import agreement as gold_agreement
 from abstractor.evaluation.gold import load_gold
 from abstractor.evaluation.report import metrics_json, print_terminal, write_html, write_json
 from abstractor.evaluation.run import evaluate
-from abstractor.pipeline import Review, failed_review, review_path
-from abstractor.policy.loader import DEFAULT_POLICY, installed_policies
+from abstractor.pipeline import Review, Reviewer
+from abstractor.policy.loader import installed_policies
 from abstractor.report.html import render_html
 
 app = typer.Typer(
@@ -52,20 +54,19 @@ class LLMMode(StrEnum):
 
 LLM_OPTION = typer.Option("--llm", help="fallback: ask an LLM for facts the rules left open (quotes verified).")
 NO_CACHE_OPTION = typer.Option("--no-cache", help="With --llm fallback: do not read or write cached answers.")
-LLM_CONFIG_OPTION = typer.Option("--llm-config", help="A TOML file with an [llm] table (the environment overrides it).")
+CONFIG_OPTION = typer.Option(
+    "--config",
+    "--llm-config",
+    help="A TOML settings file (policy, rules_dir, prompts_dir, and an [llm] table); the environment overrides it.",
+)
+POLICY_OPTION = typer.Option("--policy", "-p", help=f"Policy id (see `abstractor policies`; default {DEFAULT_POLICY}).")
 
 
-def _llm(mode: LLMMode, config: Path | None, no_cache: bool):
-    """The LLM fallback the options ask for, or None; settings are read here, at the edge."""
-    if mode is LLMMode.off:
-        return None
-    from abstractor.llm.fallback import LLMFallback
-    from abstractor.llm.settings import load_settings
-    from abstractor.policy.loader import load_catalogue
-
+def _reviewer(policy: str | None, mode: LLMMode, config: Path | None, no_cache: bool) -> Reviewer:
+    """The Reviewer the options ask for: settings are read here, at the edge, once."""
+    llm = {"enabled": True, "use_cache": False if no_cache else None} if mode is LLMMode.fallback else None
     try:
-        settings = load_settings(config, use_cache=not no_cache)
-        return LLMFallback(settings, load_catalogue())
+        return Reviewer(load_settings(config, policy=policy, llm=llm))
     except AbstractorError as exc:
         _say("error", str(exc))
         raise typer.Exit(EXIT_FAILED) from None
@@ -113,12 +114,10 @@ def review(
             help="With summary: the folder to write to (default review-output). Otherwise a file instead of stdout.",
         ),
     ] = None,
-    policy: Annotated[
-        str, typer.Option("--policy", "-p", help="Policy id (see `abstractor policies`).")
-    ] = DEFAULT_POLICY,
+    policy: Annotated[str | None, POLICY_OPTION] = None,
     llm: Annotated[LLMMode, LLM_OPTION] = LLMMode.off,
     no_cache: Annotated[bool, NO_CACHE_OPTION] = False,
-    llm_config: Annotated[Path | None, LLM_CONFIG_OPTION] = None,
+    llm_config: Annotated[Path | None, CONFIG_OPTION] = None,
 ) -> None:
     """Review chart bundles against a payer policy.
 
@@ -128,18 +127,11 @@ def review(
     4 some bundle could not be reviewed (its error is printed; with json or jsonl its entry says why); 2 bad usage.
     """
     results: list[Review | FailedReview] = []  # one per bundle, in order: failed bundles keep their place
-    fallback = _llm(llm, llm_config, no_cache)
-    for path in bundles:
-        try:
-            results.append(review_path(path, policy, fallback))
-        except AbstractorError as exc:
-            message = str(exc) if str(path) in str(exc) else f"{path}: {exc}"
-            results.append(failed_review(path, message))
-            _say("error", message)
-        except Exception as exc:  # a bug must not cost the rest of the batch; the message holds no chart text
-            message = f"{path}: {type(exc).__name__} (please report it)"
-            results.append(failed_review(path, f"internal error: {message}"))
-            _say("internal error", message)
+    for result in _reviewer(policy, llm, llm_config, no_cache).review_each(bundles):
+        results.append(result)
+        if isinstance(result, FailedReview):
+            internal = result.error.startswith("internal error: ")
+            _say("internal error" if internal else "error", result.error.removeprefix("internal error: "))
     reviews = [r for r in results if isinstance(r, Review)]
     failed = len(reviews) < len(results)
     skipped = False
@@ -202,13 +194,14 @@ def _write_summaries(reviews: list[Review], folder: Path) -> None:
 
 
 @app.command()
-def policies() -> None:
+def policies(config: Annotated[Path | None, CONFIG_OPTION] = None) -> None:
     """List the installed payer policies.
 
     Example: abstractor policies
     """
     try:
-        installed = installed_policies()
+        folder = load_settings(config).rules_dir
+        installed = installed_policies(rules_path("policies", folder=folder) if folder else None)
     except AbstractorError as exc:
         _say("error", str(exc))
         raise typer.Exit(EXIT_FAILED) from None
@@ -257,19 +250,18 @@ def eval_score(
         Path | None,
         typer.Option(help="A JSON file of gates (min_outcome_accuracy, max_false_approvals, min_field_f1)."),
     ] = None,
-    policy: Annotated[
-        str, typer.Option("--policy", "-p", help="Policy id for reviewing the bundles.")
-    ] = DEFAULT_POLICY,
+    policy: Annotated[str | None, POLICY_OPTION] = None,
     llm: Annotated[LLMMode, LLM_OPTION] = LLMMode.off,
     no_cache: Annotated[bool, NO_CACHE_OPTION] = False,
-    llm_config: Annotated[Path | None, LLM_CONFIG_OPTION] = None,
+    llm_config: Annotated[Path | None, CONFIG_OPTION] = None,
 ) -> None:
     """Review each gold bundle (or read saved records) and score it against the gold.
 
     Example: abstractor eval eval/gold --bundles sample_charts --html report.html --json metrics.json
     """
     try:
-        run = evaluate(gold, bundles, predictions, policy, _llm(llm, llm_config, no_cache))
+        reviewer = None if predictions is not None else _reviewer(policy, llm, llm_config, no_cache)
+        run = evaluate(gold, bundles, predictions, reviewer)
         base = json.loads(baseline.read_text(encoding="utf-8")) if baseline else None
     except (AbstractorError, OSError, ValueError) as exc:
         _say("error", str(exc))

@@ -1,33 +1,45 @@
-"""The one place the stages are wired together: bundle in, review record out."""
+"""The one place the stages are wired together: a `Reviewer`, built once from the settings, reviews bundles.
+
+A review runs ingest -> nlp -> (llm) -> policy -> report, each stage once and in that order. The LLM stage
+asks the questions the rules-only decision tree leaves open; the decision the record carries is made once,
+after it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from abstractor import __version__
+from abstractor.core.abstraction import Abstraction
 from abstractor.core.document import Document
+from abstractor.core.errors import AbstractorError, InternalError
+from abstractor.core.policy import Decision, Policy
 from abstractor.core.record import (
     Determination,
     DocumentInfo,
     Extraction,
     FailedReview,
     Flag,
-    LLMRejection,
     LogicalDocument,
     NoDetermination,
+    OpenFactResult,
     PolicyRef,
     ReviewRecord,
 )
+from abstractor.core.resources import rules_path
+from abstractor.core.settings import Settings
 from abstractor.ingest.bundle import Bundle, load_bundle
-from abstractor.llm.fallback import FallbackResult, LLMFallback
+from abstractor.llm.fallback import LLMFallback
 from abstractor.nlp.extract import assemble
-from abstractor.nlp.mentions import analyze
+from abstractor.nlp.mentions import AnalyzedDocument, analyze
 from abstractor.nlp.pipeline import get_pipeline
 from abstractor.nlp.reader import RulesReader
-from abstractor.policy.checker import check
-from abstractor.policy.flags import flags as policy_flags
-from abstractor.policy.loader import DEFAULT_POLICY, load_catalogue, select_policy
+from abstractor.nlp.rules import load_rules
+from abstractor.policy.checker import check, criteria, exclusions
+from abstractor.policy.flags import flags, load_flag_rules
+from abstractor.policy.loader import installed_policies, load_catalogue, select_policy
 from abstractor.report.citations import Reference
 from abstractor.report.summary import SummaryInput, summarize
 
@@ -41,68 +53,112 @@ class Review:
     references: tuple[Reference, ...] = ()
 
 
-def review_path(path: str | Path, policy_id: str = DEFAULT_POLICY, llm: LLMFallback | None = None) -> Review:
-    """Read a bundle folder or zip and review it."""
-    return review_bundle(load_bundle(path), policy_id, llm)
+class Reviewer:
+    """Everything a review needs, built once from the settings: the rules and their NLP pipeline, the fact
+    catalogue, the installed policies, the flag rules and the optional LLM fallback.
 
-
-def review_bundle(bundle: Bundle, policy_id: str = DEFAULT_POLICY, llm: LLMFallback | None = None) -> Review:
-    """Extract facts, check them against the policy in force on the date of service, and summarise.
-
-    With `llm`, facts the rules left open that could change the outcome are asked of the model; answers whose
-    quotes are not in the chart, or do not state the value, are rejected; the checker then decides again.
+    `llm` overrides the fallback the settings describe (tests pass one with a scripted model).
     """
-    _, rules = get_pipeline()
-    analyzed = analyze(bundle.documents, rules)
-    extraction = assemble(analyzed, rules)
-    facts, evidence = extraction.facts, extraction.fact_evidence
-    # A date of service outside every version is reviewed under the nearest one, flagged, and pends.
-    policy = select_policy(policy_id, extraction.request.date_of_service, nearest=True)
-    catalogue = load_catalogue()
-    result = check(policy, facts, extraction.request, evidence, catalogue)
-    provenance = Extraction(rules_version=extraction.rules_version)
-    llm_flags: list[Flag] = []
-    if llm is not None:
-        filled = llm.run(
-            bundle.documents, facts, extraction.request, evidence, result, policy, RulesReader(analyzed, rules)
+
+    def __init__(self, settings: Settings | None = None, *, llm: LLMFallback | None = None) -> None:
+        self.settings = settings if settings is not None else Settings.model_construct()
+        folder = self.settings.rules_dir
+        _, self.rules = get_pipeline(load_rules(folder) if folder else None)
+        facts_file = rules_path("facts.yaml", folder=folder) if folder else None
+        self.catalogue = load_catalogue(facts_file)
+        self.policies = installed_policies(rules_path("policies", folder=folder) if folder else None, facts_file)
+        self.flag_rules = load_flag_rules(rules_path("flags.yaml", folder=folder) if folder else None)
+        select_policy(self.settings.policy, policies=self.policies)  # an unknown policy id fails here, once
+        if llm is None and self.settings.llm.enabled:
+            llm = LLMFallback(self.settings.llm, self.catalogue, prompts_dir=self.settings.prompts_dir)
+        self.llm = llm
+
+    def review_path(self, path: str | Path) -> Review:
+        """Read a bundle folder or zip and review it."""
+        return self.review(load_bundle(path))
+
+    def review_each(self, paths: Iterable[str | Path]) -> Iterator[Review | FailedReview]:
+        """Review bundles one by one; a bundle that cannot be reviewed yields its FailedReview, never an error,
+        and the rest go on. Messages name the path and the problem, never chart text."""
+        for path in paths:
+            try:
+                yield self.review_path(path)
+            except AbstractorError as exc:
+                yield failed_review(path, str(exc) if str(path) in str(exc) else f"{path}: {exc}")
+            except Exception as exc:  # a bug must not cost the rest of the batch; the message holds no chart text
+                error = InternalError(f"{path}: {type(exc).__name__} (please report it)")
+                yield failed_review(path, f"internal error: {error}")
+
+    def review(self, bundle: Bundle) -> Review:
+        """Extract the facts, decide them against the policy in force on the date of service, and report."""
+        analyzed = analyze(bundle.documents, self.rules)
+        abstraction = assemble(analyzed, self.rules)
+        # A date of service outside every version is reviewed under the nearest one, flagged, and pends.
+        policy = select_policy(self.settings.policy, abstraction.request.date_of_service, self.policies, nearest=True)
+        provenance = Extraction(rules_version=abstraction.rules_version)
+        decision = None
+        if self.llm is not None:
+            draft = self._decide(policy, abstraction)
+            filled = self.llm.fill(
+                abstraction, draft.open_facts, documents=bundle.documents, reader=RulesReader(analyzed, self.rules)
+            )
+            abstraction, provenance = filled.abstraction, self.llm.provenance(filled)
+            decision = draft if not filled.filled else None
+        decision = decision or self._decide(policy, abstraction)
+        review_flags = flags(
+            policy,
+            abstraction.facts,
+            abstraction.request,
+            self.flag_rules,
+            skipped=bundle.skipped,
+            extraction=provenance if self.llm is not None else None,
         )
-        if filled.filled:
-            facts, evidence = filled.facts, filled.fact_evidence
-            result = check(policy, facts, extraction.request, evidence, catalogue)
-        provenance = _llm_provenance(extraction.rules_version, llm, filled)
-        llm_flags = _llm_flags(filled)
-    flags = policy_flags(policy, facts, extraction.request) + llm_flags
-    flags += [
-        Flag(
-            code="file_skipped",
-            severity="warning",
-            message=f"{s.source} was not read: {s.reason}",
-            source="abstractor ingestion",
-        )
-        for s in bundle.skipped
-    ]
+        return _report(bundle, analyzed, policy, abstraction, decision, review_flags, provenance, self.catalogue)
+
+    def _decide(self, policy: Policy, abstraction: Abstraction) -> Decision:
+        return check(policy, abstraction.facts, abstraction.request, abstraction.fact_evidence, self.catalogue)
+
+
+def _report(
+    bundle: Bundle,
+    analyzed: list[AnalyzedDocument],
+    policy: Policy,
+    abstraction: Abstraction,
+    decision: Decision,
+    review_flags: list[Flag],
+    provenance: Extraction,
+    catalogue,
+) -> Review:
+    """The review record and its summary, written from the decision tree."""
+    facts, request, evidence = abstraction.facts, abstraction.request, abstraction.fact_evidence
     summary, citations = summarize(
-        SummaryInput(bundle.bundle_id, policy, result, facts, extraction.request, evidence, flags, catalogue)
+        SummaryInput(bundle.bundle_id, policy, decision, facts, request, evidence, review_flags, catalogue)
     )
     record = ReviewRecord(
         bundle_id=bundle.bundle_id,
         policy=PolicyRef(
             id=policy.id, effective_date=policy.effective_date.isoformat(), version=policy.version, title=policy.title
         ),
-        request=extraction.request,
+        request=request,
         facts=facts,
         fact_evidence=evidence,
         determination=Determination(
-            outcome=result.outcome,
-            indication=result.indication,
-            approval_months=result.approval_months,
+            outcome=decision.outcome,
+            indication=decision.indication,
+            approval_months=decision.approval_months,
             summary_markdown=summary,
         ),
-        criteria=result.criteria,
-        exclusions=result.exclusions,
-        gaps=result.gaps,
-        flags=flags,
+        criteria=criteria(decision),
+        exclusions=exclusions(decision),
+        gaps=decision.gaps,
+        flags=review_flags,
         extraction=provenance,
+        open_facts=[
+            OpenFactResult(
+                fact=o.fact, clause=o.clause, request=o.request, settled_by=list(o.settled_by), decides=o.decides
+            )
+            for o in decision.open_facts
+        ],
         skipped=list(bundle.skipped),
         warnings=list(bundle.warnings),
         documents=[
@@ -142,57 +198,3 @@ def failed_review(path: str | Path, error: str) -> FailedReview:
         flags=[Flag(code="bundle_not_reviewed", severity="critical", message=error, source="abstractor")],
         abstractor_version=__version__,
     )
-
-
-def _llm_provenance(rules_version: str, llm: LLMFallback, filled: FallbackResult) -> Extraction:
-    return Extraction(
-        llm_used=bool(filled.filled),
-        llm_fields=filled.filled,
-        rules_version=rules_version,
-        model=llm.model_name,
-        prompt_version=llm.prompt.version,
-        masked_identifiers=filled.masked is not None if filled.asked else None,
-        identifiers_masked=filled.masked,
-        llm_asked=filled.asked,
-        llm_rejected=[LLMRejection(fact=r.fact, reason=r.reason) for r in filled.rejected],
-        llm_error=filled.error,
-        llm_calls=filled.calls,
-        llm_cached_calls=filled.cached_calls,
-        llm_tokens_in=filled.tokens_in,
-        llm_tokens_out=filled.tokens_out,
-        llm_latency_ms=round(filled.latency_ms, 1),
-    )
-
-
-def _llm_flags(filled: FallbackResult) -> list[Flag]:
-    source = "abstractor LLM fallback"
-    flags = []
-    if filled.error:
-        flags.append(
-            Flag(
-                code="llm_failed",
-                severity="warning",
-                source=source,
-                message=f"The LLM fallback failed ({filled.error}); the record is the rules' alone.",
-            )
-        )
-    if filled.rejected:
-        flags.append(
-            Flag(
-                code="llm_answers_rejected",
-                severity="info",
-                source=source,
-                message=f"{len(filled.rejected)} LLM answer(s) were not used: the quote was not found in "
-                "the chart or did not state the value.",
-            )
-        )
-    if filled.filled:
-        flags.append(
-            Flag(
-                code="llm_facts_used",
-                severity="info",
-                source=source,
-                message=f"Facts filled by the LLM and verified against their quotes: {', '.join(filled.filled)}.",
-            )
-        )
-    return flags

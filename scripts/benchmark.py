@@ -33,7 +33,7 @@ def main() -> int:
     from abstractor.nlp.extract import assemble
     from abstractor.nlp.mentions import analyze
     from abstractor.nlp.pipeline import _target_rules, get_pipeline
-    from abstractor.pipeline import review_bundle
+    from abstractor.pipeline import Reviewer
     from abstractor.policy.checker import check
     from abstractor.policy.loader import load_catalogue, select_policy
 
@@ -42,7 +42,8 @@ def main() -> int:
     _, rules = get_pipeline()
     load_seconds = time.perf_counter() - started
     catalogue = load_catalogue()
-    review_bundle(load_bundle(paths[0]))  # warm up caches (policies, templates)
+    reviewer = Reviewer()
+    reviewer.review(load_bundle(paths[0]))  # warm up caches (policies, templates)
 
     stages: dict[str, list[float]] = {"parse": [], "nlp": [], "facts": [], "policy": []}
     end_to_end: list[float] = []
@@ -64,7 +65,7 @@ def main() -> int:
             documents += len(bundle.documents)
         t0 = time.perf_counter()
         for path in paths:
-            review_bundle(load_bundle(path))
+            reviewer.review(load_bundle(path))
         end_to_end.append(time.perf_counter() - t0)
 
     texts = [d.text for p in paths for d in load_bundle(p).documents]

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from abstractor.core.document import Document
-from abstractor.pipeline import Review, review_path
+from abstractor.core.settings import Settings
+from abstractor.pipeline import Review, Reviewer
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = sorted(p for p in (ROOT / "sample_charts").iterdir() if p.is_dir())
@@ -20,13 +21,15 @@ GOLD = {p.stem: json.loads(p.read_text()) for p in sorted((ROOT / "eval" / "gold
 @pytest.fixture(scope="session")
 def reviews() -> dict[str, Review]:
     """Every sample bundle reviewed once against the default policy."""
-    return {p.name: review_path(p) for p in SAMPLES}
+    reviewer = Reviewer()
+    return {p.name: reviewer.review_path(p) for p in SAMPLES}
 
 
 @pytest.fixture(scope="session")
 def medicare_reviews() -> dict[str, Review]:
     """Every sample bundle reviewed once against the second installed policy."""
-    return {p.name: review_path(p, "medicare-J0897") for p in SAMPLES}
+    reviewer = Reviewer(Settings.model_construct(policy="medicare-J0897"))
+    return {p.name: reviewer.review_path(p) for p in SAMPLES}
 
 
 def make_pdf(lines: list[str] | None = None, *, password: str | None = None, pages: int = 1) -> bytes:

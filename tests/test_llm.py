@@ -13,13 +13,13 @@ from typer.testing import CliRunner
 
 from abstractor.cli import app
 from abstractor.core.errors import OperatorError, RulesFileError
+from abstractor.core.settings import ENVIRONMENT, LLMSettings, load_settings
 from abstractor.ingest.bundle import load_bundle
 from abstractor.llm.backends import FakeToolModel
 from abstractor.llm.fallback import LLMFallback
 from abstractor.llm.mask import mask
 from abstractor.llm.prompts import load_prompt
-from abstractor.llm.settings import load_settings
-from abstractor.pipeline import review_bundle
+from abstractor.pipeline import Review, Reviewer
 from abstractor.policy.loader import load_catalogue, select_policy
 
 NOTE = """Clinic note 01/05/2026
@@ -47,7 +47,17 @@ def bundle(tmp_path):
 def fallback(tmp_path, *responses, **settings) -> LLMFallback:
     config = {"backend": "fake", "cache_dir": tmp_path / "cache", "max_retries": 1, **settings}
     model = FakeToolModel(responses=list(responses))
-    return LLMFallback(load_settings(environ={}, **config), load_catalogue(), model=model)
+    return LLMFallback(LLMSettings(**config), load_catalogue(), model=model)
+
+
+def review_bundle(bundle, llm: LLMFallback | None = None) -> Review:
+    return Reviewer(llm=llm).review(bundle)
+
+
+@pytest.fixture(autouse=True)
+def no_settings_in_the_environment(monkeypatch):
+    for variable in ENVIRONMENT.values():
+        monkeypatch.delenv(variable, raising=False)
 
 
 def answer(fact: str, quote: str, value: str | None = None, **more) -> dict:
@@ -177,27 +187,42 @@ def test_masking_keeps_clinical_text():
     assert "Jane" not in text and "12345678" not in text and "T-score -2.8; Prolia 60 mg." in text and count == 2
 
 
-def test_settings_from_file_then_environment(tmp_path):
+def test_settings_from_file_then_environment(tmp_path, monkeypatch):
     config = tmp_path / "abstractor.toml"
-    config.write_text('[llm]\nmodel = "from-file"\ntoken_budget = 1000\nallow_identifiers = true\n')
-    settings = load_settings(
-        config, environ={"ABSTRACTOR_LLM_MODEL": "from-env", "OPENAI_BASE_URL": "http://127.0.0.1:9/v1"}
+    config.write_text(
+        'policy = "medicare-J0897"\n[llm]\nmodel = "from-file"\ntoken_budget = 1000\nallow_identifiers = true\n'
     )
-    assert (settings.model, settings.token_budget, settings.base_url, settings.allow_identifiers) == (
+    monkeypatch.setenv("ABSTRACTOR_LLM_MODEL", "from-env")
+    monkeypatch.setenv("OPENAI_BASE_URL", "http://127.0.0.1:9/v1")
+    settings = load_settings(config)
+    llm = settings.llm
+    assert (llm.model, llm.token_budget, llm.base_url, llm.allow_identifiers) == (
         "from-env",
         1000,
         "http://127.0.0.1:9/v1",
         True,
     )
+    assert settings.policy == "medicare-J0897" and not llm.enabled
+    overridden = load_settings(config, policy="cigna-IP0331", llm={"enabled": True, "use_cache": False})
+    assert overridden.policy == "cigna-IP0331" and overridden.llm.enabled and overridden.llm.model == "from-env"
+    assert not overridden.llm.use_cache and overridden.llm.token_budget == 1000
+    monkeypatch.setenv("ABSTRACTOR_LLM_TOKEN_BUDGET", "lots")
     with pytest.raises(OperatorError, match="token_budget"):
-        load_settings(environ={"ABSTRACTOR_LLM_TOKEN_BUDGET": "lots"})
+        load_settings()
+
+
+def test_an_unknown_setting_is_refused(tmp_path):
+    config = tmp_path / "abstractor.toml"
+    config.write_text('polciy = "cigna-IP0331"\n')
+    with pytest.raises(OperatorError, match="polciy"):
+        load_settings(config)
 
 
 def test_openai_backend_needs_a_model_name():
     from abstractor.llm.backends import chat_model
 
     with pytest.raises(OperatorError, match="ABSTRACTOR_LLM_MODEL"):
-        chat_model(load_settings(environ={}))
+        chat_model(load_settings().llm)
 
 
 def test_prompt_example_quotes_must_be_verbatim(tmp_path):

@@ -120,12 +120,12 @@ def test_first_met_indication_is_reported_and_all_are_shown():
 def test_each_exclusion_gives_does_not_meet(updates, exclusion):
     result = run(merged(MINIMAL["4"], updates) if exclusion != "NC.3" else merged({"sex": "female"}, updates))
     assert result.outcome == "does_not_meet_criteria" and result.indication is None
-    assert [x.id for x in result.exclusions] == [exclusion] and result.exclusions[0].evidence
+    assert [x.id for x in result.applied] == [exclusion] and result.applied[0].evidence
 
 
 def test_prevention_wording_does_not_exclude_treatment_of_osteoporosis():
     result = run(merged(MINIMAL["4"], {"osteoporosis_prevention": True}))
-    assert result.outcome == "meets_criteria" and not result.exclusions
+    assert result.outcome == "meets_criteria" and not result.applied
 
 
 def test_insufficient_documentation_names_what_to_request():
@@ -208,7 +208,7 @@ def test_a_valid_policy_copy_loads(tmp_path):
 
 def test_evidence_of_a_met_indication_comes_from_its_leaves():
     result = run(MINIMAL["4"])
-    assert EV in result.results["4"].evidence
+    assert EV in result.clause("4").evidence
 
 
 @pytest.mark.parametrize(

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from abstractor.core.document import Evidence
-from abstractor.core.record import CriterionResult, ExclusionResult, Outcome
+from abstractor.core.record import Outcome
 from abstractor.core.truth import Truth
 
 TRIAL_OUTCOMES = Literal["inadequate_efficacy", "intolerance", "ongoing", "completed", "unknown"]
@@ -28,6 +28,7 @@ class FactSpec(_Strict):
     denied_by: str | None = None
     cues: list[str] = Field(default_factory=list)
     false_cues: list[str] = Field(default_factory=list)
+    settled_by: list[str] = Field(default_factory=list)  # the document roles that settle the fact when open
 
     @model_validator(mode="after")
     def _gap_for_unknown(self) -> FactSpec:
@@ -116,6 +117,15 @@ Test = Annotated[
     Field(discriminator="op"),
 ]
 OPERATORS = ("is_true", "is_false", "equals", "contains", "not_empty", "below", "documented", "t_score", "trial")
+
+
+def tests_in(test: Test | None):
+    """A test and every test nested in it (`or`, `unless`)."""
+    if test is None:
+        return
+    yield test
+    yield from tests_in(test.or_)
+    yield from tests_in(test.unless)
 
 
 class Node(_Strict):
@@ -216,25 +226,142 @@ Policy.model_rebuild()
 
 @dataclass(frozen=True)
 class Verdict:
-    """A clause's status, the evidence that decided it, and what to request when it is unknown."""
+    """A leaf test's status, the evidence that decided it, what to request when it is unknown, and the
+    findings (T-scores, trials) that qualified when it is met."""
 
     status: Truth
     evidence: list[Evidence] = field(default_factory=list)
     gaps: tuple[str, ...] = ()
+    found: tuple[object, ...] = ()
 
 
 @dataclass(frozen=True)
-class Check:
-    """Everything the checker decided: each clause's result, the exclusions that apply, the outcome."""
+class FactRead:
+    """A fact a leaf read: whether the chart is silent about it, and whether its reading is in doubt."""
+
+    name: str
+    silent: bool
+    doubtful: bool = False
+
+
+@dataclass(frozen=True)
+class OpenFact:
+    """A fact the chart leaves open that could still change the outcome, and what would settle it."""
+
+    fact: str
+    clause: str
+    request: str  # what to ask the prescriber for
+    settled_by: tuple[str, ...] = ()  # the document roles that would settle it
+    decides: bool = True  # False: open, but its clause counted the chart's silence as "no"
+    silent: bool = True  # the chart says nothing about it (else its reading is in doubt)
+
+
+@dataclass(frozen=True)
+class Decided:
+    """One clause of the decision tree: its status, the evidence and sub-clauses that decided it, the facts
+    it read, and what to request when it is unknown."""
+
+    clause: Node
+    status: Truth
+    evidence: list[Evidence] = field(default_factory=list)
+    gaps: tuple[str, ...] = ()
+    children: tuple[Decided, ...] = ()
+    reads: tuple[FactRead, ...] = ()
+    found: tuple[object, ...] = ()
+    requires: tuple[Decided, ...] = ()  # what an indication also requires (the documentation clauses)
+    own: Truth | None = None  # with `requires`: the status of the clause alone
+
+    @property
+    def id(self) -> str:
+        return self.clause.id
+
+    @property
+    def kind(self) -> Literal["leaf", "all", "any", "not"]:
+        if self.clause.test is not None:
+            return "leaf"
+        return "all" if self.clause.all is not None else "any" if self.clause.any is not None else "not"
+
+    def walk(self):
+        """This clause and every clause below it, depth first (an indication's requirements excluded)."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def deciding(self) -> tuple[Decided, ...]:
+        """The sub-clauses that decided this clause's status: for a met ALL every part, for a met ANY the
+        parts met, for a failed ALL the parts not met, for a failed ANY every part, for NOT its part;
+        for an unknown clause, the parts still unknown. An indication's requirements count as parts of
+        an ALL around it."""
+        if self.requires:
+            alone = self.alone()
+            return tuple(d for part in self._required_parts() for d in (alone.deciding() if part is alone else (part,)))
+        if self.kind == "leaf":
+            return ()
+        if self.kind == "not":
+            return self.children
+        if self.status is Truth.UNKNOWN:
+            return tuple(c for c in self.children if c.status is Truth.UNKNOWN)
+        if (self.kind == "all") == (self.status is Truth.MET):
+            return self.children
+        return tuple(c for c in self.children if c.status is self.status)
+
+    def paths(self) -> list[tuple[Decided, ...]]:
+        """Every path from this clause down its deciding sub-clauses to a deciding leaf."""
+        if self.requires:
+            alone, out = self.alone(), []
+            for part in self._required_parts():
+                if part is alone:
+                    out += [(self, *path[1:]) for path in alone.paths()]
+                else:
+                    out += [(self, *path) for path in part.paths()]
+            return out
+        if self.kind == "leaf":
+            return [(self,)]
+        return [(self, *path) for child in self.deciding() for path in child.paths()]
+
+    def alone(self) -> Decided:
+        """This clause as its own sub-clauses decided it, without what an indication also requires."""
+        if not self.requires:
+            return self
+        return replace(self, status=self.own or self.status, requires=(), own=None)
+
+    def _required_parts(self) -> list[Decided]:
+        parts = [self.alone(), *self.requires]
+        if self.status is Truth.MET:
+            return parts
+        return [p for p in parts if p.status is self.status]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The checker's decision tree and what follows from it: the outcome, the indication met, the
+    exclusions that apply, what to request, and the facts still open that could change the outcome."""
 
     outcome: Outcome
     indication: str | None
     approval_months: int | None
-    criteria: list[CriterionResult]
-    exclusions: list[ExclusionResult]
+    indications: tuple[Decided, ...]
+    exclusions: tuple[Decided, ...]
+    documentation: tuple[Decided, ...]
+    applied: tuple[Decided, ...]  # the exclusions that apply
     gaps: list[str]
-    results: dict[str, Verdict]
+    open_facts: tuple[OpenFact, ...]
+    pending: tuple[str, ...] = ()  # reasons every indication pends (a date of service outside the version)
+
+    def roots(self) -> tuple[Decided, ...]:
+        return (*self.indications, *self.exclusions, *self.documentation)
+
+    def walk(self):
+        """Every clause of the tree, depth first, indications then exclusions then documentation."""
+        for root in self.roots():
+            yield from root.walk()
+
+    def clause(self, clause_id: str) -> Decided | None:
+        return next((d for d in self.walk() if d.id == clause_id), None)
 
     def status(self, clause_id: str) -> Truth | None:
-        verdict = self.results.get(clause_id)
-        return verdict.status if verdict else None
+        decided = self.clause(clause_id)
+        return decided.status if decided else None
+
+    def met_indication(self) -> Decided | None:
+        return next((d for d in self.indications if d.id == self.indication), None)

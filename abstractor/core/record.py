@@ -122,8 +122,19 @@ class CriterionResult(Frozen):
     text: str
     status: Status
     evidence: list[Evidence] = Field(default_factory=list)
-    kind: Literal["all", "any", "leaf"] = "leaf"
+    kind: Literal["all", "any", "not", "leaf"] = "leaf"
     fact: str | None = None
+    deciding: bool = False  # on a path that decided the outcome
+
+
+class OpenFactResult(Frozen):
+    """A fact the chart leaves open that could change the outcome, and the documents that would settle it."""
+
+    fact: str
+    clause: str
+    request: str
+    settled_by: list[str] = Field(default_factory=list)
+    decides: bool = True  # the clause is unknown because of it (a gap); else it counted as absent
 
 
 class ExclusionResult(Frozen):
@@ -199,6 +210,7 @@ class ReviewRecord(Frozen):
     gaps: list[str]
     flags: list[Flag]
     extraction: Extraction
+    open_facts: list[OpenFactResult] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
     warnings: list[Skipped] = Field(default_factory=list)
     documents: list[DocumentInfo] = Field(default_factory=list)
@@ -230,6 +242,7 @@ class FailedReview(Frozen):
     gaps: list[str] = Field(default_factory=list)
     flags: list[Flag] = Field(default_factory=list)
     extraction: Extraction = Field(default_factory=Extraction)
+    open_facts: list[OpenFactResult] = Field(default_factory=list)
     skipped: list[Skipped] = Field(default_factory=list)
     warnings: list[Skipped] = Field(default_factory=list)
     documents: list[DocumentInfo] = Field(default_factory=list)

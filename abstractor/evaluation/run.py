@@ -14,8 +14,7 @@ from abstractor.core.record import ReviewRecord
 from abstractor.evaluation.gold import load_gold
 from abstractor.evaluation.score import Metrics, score
 from abstractor.ingest.bundle import load_bundle
-from abstractor.llm.fallback import LLMFallback
-from abstractor.pipeline import review_path
+from abstractor.pipeline import Reviewer
 
 
 @dataclass
@@ -58,13 +57,10 @@ def saved_records(folder: Path) -> dict[str, ReviewRecord]:
 
 
 def evaluate(
-    gold_dir: Path,
-    bundles: Path,
-    predictions: Path | None = None,
-    policy: str | None = None,
-    llm: LLMFallback | None = None,
+    gold_dir: Path, bundles: Path, predictions: Path | None = None, reviewer: Reviewer | None = None
 ) -> EvalRun:
-    """Score the tool (or saved predictions) against a gold folder."""
+    """Score the tool (`reviewer`, by default one built from default settings) or saved predictions against a
+    gold folder."""
     cases, warnings = load_gold(gold_dir)
     saved = saved_records(predictions) if predictions else {}
     records: dict[str, ReviewRecord] = {}
@@ -83,7 +79,8 @@ def evaluate(
             elif path is None:
                 problems.append(f"{case.bundle_id}: no bundle folder or zip in {bundles}")
             else:
-                review = review_path(path, policy, llm) if policy else review_path(path, llm=llm)
+                reviewer = reviewer or Reviewer()
+                review = reviewer.review_path(path)
                 records[case.bundle_id] = review.record
                 documents[case.bundle_id] = review.documents
         except AbstractorError as exc:

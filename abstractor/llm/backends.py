@@ -11,7 +11,7 @@ from functools import cache
 from typing import Any
 
 from abstractor.core.errors import OperatorError
-from abstractor.llm.settings import LLMSettings
+from abstractor.core.settings import LLMSettings
 
 
 def _openai(settings: LLMSettings):

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
+from abstractor.core.abstraction import Abstraction
 from abstractor.core.document import Document, Evidence
-from abstractor.core.policy import Check, FactCatalogue, Node, Policy
+from abstractor.core.policy import FactCatalogue, OpenFact
 from abstractor.core.reading import ChartReader, Passage
-from abstractor.core.record import BisphosphonateTrial, Facts, Request, TScore
-from abstractor.core.truth import Truth
+from abstractor.core.record import BisphosphonateTrial, Extraction, Facts, LLMRejection, TScore
+from abstractor.core.settings import LLMSettings
 from abstractor.grounding.align import align
 from abstractor.llm.backends import chat_model
 from abstractor.llm.cache import AnswerCache, cache_key
 from abstractor.llm.mask import mask
 from abstractor.llm.prompts import load_prompt
 from abstractor.llm.schema import FactAnswers
-from abstractor.llm.settings import LLMSettings
 from abstractor.llm.verify import supports
 
 CHARS_PER_TOKEN = 4
@@ -34,10 +36,9 @@ class Rejection:
 
 @dataclass
 class FallbackResult:
-    """What the fallback did: the facts after it, what it filled, what it rejected, and what it cost."""
+    """What the fallback did: the abstraction after it, what it asked, filled and rejected, and what it cost."""
 
-    facts: Facts
-    fact_evidence: dict[str, list[Evidence]]
+    abstraction: Abstraction
     asked: list[str] = field(default_factory=list)
     filled: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
@@ -50,60 +51,44 @@ class FallbackResult:
     masked: int | None = None
 
 
-def _silent(facts: Facts, request: Request, name: str) -> bool:
-    if name.startswith("request."):
-        return getattr(request, name.removeprefix("request.")) in (None, [])
-    value = getattr(facts, name)
-    if name == "bisphosphonate_trials":
-        return value == [] and facts.bisphosphonate_naive is None
-    return value in (None, [])
-
-
-def open_facts(policy: Policy, check: Check, facts: Facts, request: Request, catalogue: FactCatalogue) -> list[str]:
-    """Facts still silent after the rules that could change the outcome: in indications not met, in exclusions."""
-    roots: list[Node] = list(policy.exclusions)
-    if check.outcome != "meets_criteria":
-        roots += [n for n in policy.indications if check.status(n.id) is not Truth.MET]
-    names: list[str] = []
-    for root in roots:
-        for node in root.walk():
-            test = node.test
-            while test is not None:
-                spec = catalogue.facts.get(test.fact)
-                fillable = spec is not None and (spec.type in FILLABLE_TYPES or test.fact in FILLABLE_LISTS)
-                if fillable and check.status(node.id) is not Truth.MET and _silent(facts, request, test.fact):
-                    names.append(test.fact)
-                test = test.unless
-    return list(dict.fromkeys(names))
-
-
 class LLMFallback:
     """Asks a chat model for open facts and keeps only answers the chart itself supports."""
 
-    def __init__(self, settings: LLMSettings, catalogue: FactCatalogue, model=None) -> None:
+    def __init__(
+        self, settings: LLMSettings, catalogue: FactCatalogue, model=None, prompts_dir: Path | None = None
+    ) -> None:
         self.settings = settings
         self.catalogue = catalogue
         self.model = model if model is not None else chat_model(settings)
-        self.prompt = load_prompt()
+        self.prompt = load_prompt(folder=prompts_dir)
         self.cache = AnswerCache(settings.cache_dir, settings.use_cache)
 
     @property
     def model_name(self) -> str:
+        """The model's name as the record's provenance gives it."""
         return self.settings.model or self.settings.backend
 
-    def run(
+    def questions(self, open_facts: Iterable[OpenFact]) -> list[str]:
+        """The open facts the model may answer: silent chart facts of a kind its answers can be checked for."""
+        names = []
+        for fact in open_facts:
+            spec = self.catalogue.facts[fact.fact]
+            fillable = spec.type in FILLABLE_TYPES or fact.fact in FILLABLE_LISTS
+            if fact.silent and fillable and not fact.fact.startswith("request."):
+                names.append(fact.fact)
+        return list(dict.fromkeys(names))
+
+    def fill(
         self,
-        documents: tuple[Document, ...],
-        facts: Facts,
-        request: Request,
-        evidence: dict[str, list[Evidence]],
-        check: Check,
-        policy: Policy,
+        abstraction: Abstraction,
+        open_facts: Iterable[OpenFact],
+        *,
+        documents: Sequence[Document],
         reader: ChartReader,
     ) -> FallbackResult:
-        """Fill what it can; on any failure the rules-only facts come back untouched, with the error."""
-        result = FallbackResult(facts=facts, fact_evidence=dict(evidence))
-        result.asked = open_facts(policy, check, facts, request, self.catalogue)
+        """Ask for the open facts the decision tree lists; keep the answers whose quotes are in the chart and
+        state the value. On any failure the rules-only abstraction comes back untouched, with the error."""
+        result = FallbackResult(abstraction=abstraction, asked=self.questions(open_facts))
         if not result.asked:
             return result
         labels = {
@@ -118,21 +103,30 @@ class LLMFallback:
             found, error = self._ask(result, chunk)
             if error:
                 result.error = error
-                return FallbackResult(
-                    facts=facts,
-                    fact_evidence=dict(evidence),
-                    asked=result.asked,
-                    error=error,
-                    calls=result.calls,
-                    cached_calls=result.cached_calls,
-                    tokens_in=result.tokens_in,
-                    tokens_out=result.tokens_out,
-                    latency_ms=result.latency_ms,
-                    masked=result.masked,
-                )
+                return result
             answers += found
-        self._merge(result, answers, documents, reader)
+        self._merge(result, answers, tuple(documents), reader)
         return result
+
+    def provenance(self, result: FallbackResult) -> Extraction:
+        """The record's `extraction` block for a review the fallback took part in."""
+        return Extraction(
+            llm_used=bool(result.filled),
+            llm_fields=result.filled,
+            rules_version=result.abstraction.rules_version,
+            model=self.model_name,
+            prompt_version=self.prompt.version,
+            masked_identifiers=result.masked is not None if result.asked else None,
+            identifiers_masked=result.masked,
+            llm_asked=result.asked,
+            llm_rejected=[LLMRejection(fact=r.fact, reason=r.reason) for r in result.rejected],
+            llm_error=result.error,
+            llm_calls=result.calls,
+            llm_cached_calls=result.cached_calls,
+            llm_tokens_in=result.tokens_in,
+            llm_tokens_out=result.tokens_out,
+            llm_latency_ms=round(result.latency_ms, 1),
+        )
 
     def _ask(self, result: FallbackResult, passages: list[Passage]) -> tuple[list, str | None]:
         shown, masked = [], 0
@@ -204,6 +198,7 @@ class LLMFallback:
         self, result: FallbackResult, answers: list, documents: tuple[Document, ...], reader: ChartReader
     ) -> None:
         updates: dict[str, object] = {}
+        evidence = {name: list(evs) for name, evs in result.abstraction.fact_evidence.items()}
         for answer in answers:
             name = answer.fact
             if name not in result.asked:
@@ -218,16 +213,25 @@ class LLMFallback:
             if reason is not None:
                 result.rejected.append(Rejection(name, reason))
                 continue
-            if not self._apply(result, updates, name, spec.type, value, ev):
+            if not self._apply(result.abstraction.facts, updates, evidence, name, spec.type, value, ev):
                 result.rejected.append(Rejection(name, "contradicts an earlier answer"))
                 continue
             if name not in result.filled:
                 result.filled.append(name)
         if updates:
-            result.facts = result.facts.model_copy(update=updates)
+            facts = result.abstraction.facts.model_copy(update=updates)
+            result.abstraction = replace(result.abstraction, facts=facts, fact_evidence=evidence)
 
-    def _apply(self, result: FallbackResult, updates: dict, name: str, kind: str, value, ev: Evidence) -> bool:
-        facts = result.facts
+    def _apply(
+        self,
+        facts: Facts,
+        updates: dict,
+        evidence: dict[str, list[Evidence]],
+        name: str,
+        kind: str,
+        value,
+        ev: Evidence,
+    ) -> bool:
         if kind == "t_scores":
             items = updates.setdefault("t_scores", list(facts.t_scores))
             items.append(TScore(site=value["site"], value=value["value"], evidence=[ev]))
@@ -247,13 +251,13 @@ class LLMFallback:
                 items.append(value)
             if name == "oral_bisphosphonate_barriers" and facts.oral_bisphosphonate_barrier is None:
                 updates.setdefault("oral_bisphosphonate_barrier", value)
-                result.fact_evidence.setdefault("oral_bisphosphonate_barrier", []).append(ev)
-            result.fact_evidence.setdefault(name, []).append(ev)
+                evidence.setdefault("oral_bisphosphonate_barrier", []).append(ev)
+            evidence.setdefault(name, []).append(ev)
             return True
         if name in updates and updates[name] != value:
             return False
         updates[name] = value
-        result.fact_evidence.setdefault(name, []).append(ev)
+        evidence.setdefault(name, []).append(ev)
         return True
 
 

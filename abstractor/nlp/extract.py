@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
-from abstractor.core.document import Document, Evidence
+from abstractor.core.abstraction import Abstraction
+from abstractor.core.document import Document
 from abstractor.core.record import Facts, Request
 from abstractor.nlp import bone, icd10, patient, therapy
 from abstractor.nlp.findings import Findings
@@ -16,24 +16,14 @@ from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in
 
 
-@dataclass(frozen=True)
-class Extraction:
-    """What the rules found: the request, the facts, and the evidence for each (keyed by fact name)."""
-
-    request: Request
-    facts: Facts
-    fact_evidence: dict[str, list[Evidence]]
-    rules_version: str
-
-
-def extract(documents: list[Document], rules: RuleSet | None = None) -> Extraction:
+def extract(documents: list[Document], rules: RuleSet | None = None) -> Abstraction:
     """Run the pipeline over the documents and assemble every fact of the review record."""
     _, rules = get_pipeline(rules)
     analyzed = analyze(documents, rules)
     return assemble(analyzed, rules)
 
 
-def assemble(analyzed: list[AnalyzedDocument], rules: RuleSet) -> Extraction:
+def assemble(analyzed: list[AnalyzedDocument], rules: RuleSet) -> Abstraction:
     """Assemble facts from analysed documents (the fact stage, apart from the NLP stage for benchmarks)."""
     out = Findings(
         unsure={
@@ -70,7 +60,7 @@ def assemble(analyzed: list[AnalyzedDocument], rules: RuleSet) -> Extraction:
         decided_by=dict(sorted(out.decided_by.items())),
     )
     evidence = {k: v for k, v in out.evidence.items() if v}
-    return Extraction(request=request, facts=facts, fact_evidence=evidence, rules_version=rules.version)
+    return Abstraction(request=request, facts=facts, fact_evidence=evidence, rules_version=rules.version)
 
 
 def _reference_date(request: Request, analyzed: list[AnalyzedDocument], rules: RuleSet) -> date | None:

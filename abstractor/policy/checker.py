@@ -1,40 +1,19 @@
-"""The criteria checker: a policy's clause tree evaluated over plain facts with Kleene logic."""
+"""The criteria checker: a policy's clause tree evaluated over plain facts with Kleene logic.
+
+`check` returns the decision tree (`Decision`); everything downstream (the record's criteria and gaps, the
+summary, the LLM fallback's questions, the HTML criteria tree) reads that tree and re-derives nothing.
+"""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from abstractor.core.document import Evidence, unique_evidence
-from abstractor.core.policy import Check, FactCatalogue, Node, Policy, Verdict
+from abstractor.core.policy import Decided, Decision, FactCatalogue, FactRead, Node, OpenFact, Policy, tests_in
 from abstractor.core.record import CriterionResult, ExclusionResult, Facts, Request
 from abstractor.core.truth import Truth, all_of, any_of
 from abstractor.policy.predicates import FactView, evaluate
-
-
-def _node(node: Node, view: FactView, results: dict[str, Verdict]) -> Verdict:
-    if node.test is not None:
-        verdict = evaluate(node.test, view)
-        if node.gap and verdict.status is Truth.UNKNOWN:
-            verdict = Verdict(verdict.status, verdict.evidence, (node.gap,))
-    else:
-        children = [_node(child, view, results) for child in node.children]
-        statuses = [c.status for c in children]
-        if node.not_ is not None:
-            status = statuses[0].negate()
-        elif node.all is not None:
-            status = all_of(statuses)
-        else:
-            status = any_of(statuses)
-        if status is Truth.UNKNOWN:
-            deciding = []
-        elif node.not_ is not None:
-            deciding = children  # NOT is decided by its child's evidence
-        else:
-            deciding = [c for c in children if c.status is status]
-        gaps = tuple(g for c in children if c.status is Truth.UNKNOWN for g in c.gaps)
-        verdict = Verdict(status, unique_evidence([ev for c in deciding for ev in c.evidence]), gaps)
-    results[node.id] = verdict
-    return verdict
 
 
 def check(
@@ -43,35 +22,21 @@ def check(
     request: Request,
     evidence: dict[str, list[Evidence]],
     catalogue: FactCatalogue,
-) -> Check:
-    """Evaluate every clause; the outcome follows the review-record contract exactly.
+) -> Decision:
+    """Evaluate every clause into a decision tree; the outcome follows the review-record contract exactly.
 
-    A date of service outside the policy version (see `select_policy(nearest=True)`) leaves every indication
-    that is otherwise met unknown, with a gap to confirm the date or the version: the review pends.
+    Every indication also requires the policy's documentation clauses and a version in force on the date of
+    service: a date outside the version (see `select_policy(nearest=True)`) leaves every indication that is
+    otherwise met unknown, with a gap to confirm the date or the version, so the review pends.
     """
     view = FactView(facts, request, evidence, catalogue)
-    results: dict[str, Verdict] = {}
-    documentation = [(node, _node(node, view, results)) for node in policy.documentation]
-    # What every indication also requires: the policy's documentation clauses, and a version in force.
-    required = [v for _, v in documentation] + _version_in_force(policy, request)
-    indications = []
-    for node in policy.indications:
-        verdict = _node(node, view, results)
-        if required:  # the indication is met only with everything it requires
-            parts = [verdict, *required]
-            status = all_of(p.status for p in parts)
-            evidence = unique_evidence([ev for p in parts for ev in p.evidence]) if status is not Truth.UNKNOWN else []
-            verdict = Verdict(status, evidence, tuple(g for p in parts if p.status is Truth.UNKNOWN for g in p.gaps))
-            results[node.id] = verdict
-        indications.append((node, verdict))
-    exclusions = [(node, _node(node, view, results)) for node in policy.exclusions]
-    applied = [
-        ExclusionResult(id=node.id, text=_title(node), evidence=verdict.evidence)
-        for node, verdict in exclusions
-        if verdict.status is Truth.MET and verdict.evidence
-    ]
-    met = [node for node, v in indications if v.status is Truth.MET]
-    open_ = [node for node, v in indications if v.status is Truth.UNKNOWN]
+    documentation = tuple(_decide(node, view) for node in policy.documentation)
+    pending = _version_in_force(policy, request)
+    indications = tuple(_require(_decide(node, view), documentation, pending) for node in policy.indications)
+    exclusions = tuple(_decide(node, view) for node in policy.exclusions)
+    applied = tuple(x for x in exclusions if x.status is Truth.MET and x.evidence)
+    met = [d for d in indications if d.status is Truth.MET]
+    open_ = [d for d in indications if d.status is Truth.UNKNOWN]
     gaps: list[str] = []
     if applied:
         outcome, indication = "does_not_meet_criteria", None
@@ -79,52 +44,142 @@ def check(
         outcome, indication = "meets_criteria", met[0].id
     elif open_:
         outcome, indication = "insufficient_documentation", None
-        for node in open_:
-            gaps += _open_gaps(node, results)
-        if not gaps:
-            gaps = ["documentation that decides the open criteria (see criteria marked unknown)"]
+        gaps = [g for d in open_ for g in d.gaps] or ["documentation that decides the open criteria"]
     else:
         outcome, indication = "does_not_meet_criteria", None
-    criteria = [
-        CriterionResult(
-            id=node.id,
-            text=_title(node),
-            status=results[node.id].status.value,
-            evidence=results[node.id].evidence,
-            kind="leaf" if node.test is not None else ("all" if node.all is not None else "any"),
-            fact=node.test.fact if node.test is not None else None,
-        )
-        for root in (*policy.indications, *policy.exclusions, *policy.documentation)
-        for node in root.walk()
-    ]
-    return Check(
+    decision = Decision(
         outcome=outcome,
         indication=indication,
         approval_months=policy.approval_months if outcome == "meets_criteria" else None,
-        criteria=criteria,
-        exclusions=applied,
+        indications=indications,
+        exclusions=exclusions,
+        documentation=documentation,
+        applied=applied,
         gaps=list(dict.fromkeys(gaps)),
-        results=results,
+        open_facts=(),
+        pending=pending,
+    )
+    return replace(decision, open_facts=_open_facts(decision, view))
+
+
+def _decide(node: Node, view: FactView) -> Decided:
+    if node.test is not None:
+        verdict = evaluate(node.test, view)
+        gaps = (node.gap,) if node.gap and verdict.status is Truth.UNKNOWN else verdict.gaps
+        reads = tuple(FactRead(t.fact, view.silent(t.fact), view.doubtful(t.fact)) for t in tests_in(node.test))
+        return Decided(node, verdict.status, verdict.evidence, gaps, reads=reads, found=verdict.found)
+    children = tuple(_decide(child, view) for child in node.children)
+    statuses = [c.status for c in children]
+    if node.not_ is not None:
+        status = statuses[0].negate()
+    elif node.all is not None:
+        status = all_of(statuses)
+    else:
+        status = any_of(statuses)
+    decided = Decided(node, status, [], _unknown_gaps(children), children)
+    if status is Truth.UNKNOWN:
+        return decided
+    return replace(decided, evidence=unique_evidence(ev for c in decided.deciding() for ev in c.evidence))
+
+
+def _require(indication: Decided, documentation: tuple[Decided, ...], pending: tuple[str, ...]) -> Decided:
+    """An indication is met only with everything it requires: the documentation clauses and a version in
+    force. Its tree keeps its own status (`own`) beside the combined one."""
+    if not documentation and not pending:
+        return indication
+    parts = (indication, *documentation)
+    status = all_of([*(p.status for p in parts), *([Truth.UNKNOWN] if pending else [])])
+    evidence = unique_evidence(ev for p in parts for ev in p.evidence) if status is not Truth.UNKNOWN else []
+    return replace(
+        indication,
+        status=status,
+        evidence=evidence,
+        gaps=tuple(dict.fromkeys([*_unknown_gaps(parts), *pending])),
+        requires=documentation,
+        own=indication.status,
     )
 
 
-def _version_in_force(policy: Policy, request: Request) -> list[Verdict]:
-    """Unknown, with a gap, when the date of service falls outside this version of the policy; else nothing."""
+def _unknown_gaps(parts) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(g for p in parts if p.status is Truth.UNKNOWN for g in p.gaps))
+
+
+def _version_in_force(policy: Policy, request: Request) -> tuple[str, ...]:
+    """A gap when the date of service falls outside this version of the policy; else nothing."""
     if request.date_of_service is None or policy.in_force(date.fromisoformat(request.date_of_service)):
-        return []
-    gap = (
+        return ()
+    return (
         f"confirmation of the date of service ({request.date_of_service}) or of the policy version: it falls outside "
         f"{policy.id} version {policy.version} (in force {policy.effective_date} to {policy.end_date or 'now'}), "
-        "the version this review applied"
+        "the version this review applied",
     )
-    return [Verdict(Truth.UNKNOWN, [], (gap,))]
 
 
-def _title(node: Node) -> str:
+def _open_facts(decision: Decision, view: FactView) -> tuple[OpenFact, ...]:
+    """Facts the chart is silent or in doubt about that could still change the outcome.
+
+    An exclusion not applied could still apply; an indication not met could still be met (unless the review
+    is approved already, when only exclusions matter). A fact is open in a leaf that is not met and that
+    reads it silently or doubtfully; it `decides` when its leaf is unknown (a gap), and not when the leaf was
+    settled by the chart's silence counting as "no" (a fact documented when it exists).
+    """
+    roots = [x for x in decision.exclusions if x.status is not Truth.MET]
+    if decision.outcome != "meets_criteria":
+        roots += [d for d in decision.indications if d.status is not Truth.MET]
+        roots += [d for d in decision.documentation if d.status is not Truth.MET]
+    found: dict[str, OpenFact] = {}
+    for root in roots:
+        for leaf in root.walk():
+            if leaf.kind != "leaf" or leaf.status is Truth.MET:
+                continue
+            for read in leaf.reads:
+                if not (read.silent or read.doubtful) or read.name in found:
+                    continue
+                spec = view.catalogue.facts[read.name]
+                unknown = leaf.status is Truth.UNKNOWN
+                found[read.name] = OpenFact(
+                    fact=read.name,
+                    clause=leaf.id,
+                    request=(leaf.gaps[0] if unknown and leaf.gaps else spec.gap or f"documentation of {spec.label}"),
+                    settled_by=tuple(spec.settled_by),
+                    decides=unknown,
+                    silent=read.silent,
+                )
+    return tuple(found.values())
+
+
+def criteria(decision: Decision) -> list[CriterionResult]:
+    """The record's flat list of criteria: every clause of the tree, depth first."""
+    on_path = {d.id for root in decision.roots() for path in _deciding_paths(root, decision) for d in path}
+    return [
+        CriterionResult(
+            id=d.id,
+            text=title(d.clause),
+            status=d.status.value,
+            evidence=d.evidence,
+            kind=d.kind,
+            fact=d.clause.test.fact if d.clause.test is not None else None,
+            deciding=d.id in on_path,
+        )
+        for d in decision.walk()
+    ]
+
+
+def _deciding_paths(root: Decided, decision: Decision) -> list[tuple[Decided, ...]]:
+    """The paths that decided the outcome: the indication met, the exclusions applied, or, for a denial or a
+    pending review, every indication's deciding paths."""
+    if decision.applied:
+        return root.paths() if root in decision.applied else []
+    if decision.indication is not None:
+        return root.paths() if root.id == decision.indication else []
+    return root.paths() if root in decision.indications else []
+
+
+def exclusions(decision: Decision) -> list[ExclusionResult]:
+    """The record's exclusions: those that apply, with their evidence."""
+    return [ExclusionResult(id=x.id, text=title(x.clause), evidence=x.evidence) for x in decision.applied]
+
+
+def title(node: Node) -> str:
+    """How the record names a clause: its title and text."""
     return f"{node.title}: {node.text}" if node.title else node.text
-
-
-def _open_gaps(node: Node, results: dict[str, Verdict]) -> list[str]:
-    """What to request for an unknown clause: its verdict carries the gaps of its unknown parts only."""
-    verdict = results[node.id]
-    return list(verdict.gaps) if verdict.status is Truth.UNKNOWN else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -10,7 +11,7 @@ from pydantic import BaseModel, ConfigDict
 
 from abstractor.core.datafile import load_model
 from abstractor.core.policy import Policy
-from abstractor.core.record import Facts, Flag, Request
+from abstractor.core.record import Extraction, Facts, Flag, Request, Skipped
 from abstractor.core.resources import rules_path
 
 
@@ -22,6 +23,7 @@ class FlagRules(BaseModel):
     subcutaneous_admin_cpt: str
     chemotherapy_admin_cpt: list[str]
     advanced_ckd_egfr: float
+    advanced_ckd_crcl_ml_min: float
     sources: dict[str, str]
 
 
@@ -30,8 +32,17 @@ def load_flag_rules(path: Path | None = None) -> FlagRules:
     return load_model(path or rules_path("flags.yaml"), FlagRules)
 
 
-def flags(policy: Policy, facts: Facts, request: Request, rules: FlagRules | None = None) -> list[Flag]:
-    """Every flag that applies to this request under this policy."""
+def flags(
+    policy: Policy,
+    facts: Facts,
+    request: Request,
+    rules: FlagRules | None = None,
+    *,
+    skipped: Sequence[Skipped] = (),
+    extraction: Extraction | None = None,
+) -> list[Flag]:
+    """Every flag of a review, built here and nowhere else: dosing, product, coding and safety under this
+    policy; then what the LLM fallback did (`extraction`) and the files of the bundle that were not read."""
     rules = rules or load_flag_rules()
     out: list[Flag] = []
 
@@ -95,7 +106,36 @@ def flags(policy: Policy, facts: Facts, request: Request, rules: FlagRules | Non
         )
     _coding(policy, request, rules, add)
     _safety(facts, request, rules, add)
+    if extraction is not None:
+        _llm(extraction, add)
+    for s in skipped:
+        add("file_skipped", "warning", f"{s.source} was not read: {s.reason}", "skipped")
     return out
+
+
+def _llm(extraction: Extraction, add) -> None:
+    if extraction.llm_error:
+        add(
+            "llm_failed",
+            "warning",
+            f"The LLM fallback failed ({extraction.llm_error}); the record is the rules' alone.",
+            "llm",
+        )
+    if extraction.llm_rejected:
+        add(
+            "llm_answers_rejected",
+            "info",
+            f"{len(extraction.llm_rejected)} LLM answer(s) were not used: the quote was not found in the chart or "
+            "did not state the value.",
+            "llm",
+        )
+    if extraction.llm_fields:
+        add(
+            "llm_facts_used",
+            "info",
+            f"Facts filled by the LLM and verified against their quotes: {', '.join(extraction.llm_fields)}.",
+            "llm",
+        )
 
 
 def _dose(request: Request) -> str:
@@ -155,7 +195,7 @@ def _safety(facts: Facts, request: Request, rules: FlagRules, add) -> None:
     advanced_ckd = (
         (facts.egfr is not None and facts.egfr < rules.advanced_ckd_egfr)
         or (facts.ckd_stage is not None and facts.ckd_stage >= 4)
-        or (facts.crcl_ml_min is not None and facts.crcl_ml_min < 35)
+        or (facts.crcl_ml_min is not None and facts.crcl_ml_min < rules.advanced_ckd_crcl_ml_min)
     )
     if advanced_ckd or facts.severe_renal_impairment:
         evaluated = facts.ckd_mbd_evaluated is True

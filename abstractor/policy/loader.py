@@ -8,10 +8,9 @@ from pathlib import Path
 
 from abstractor.core.datafile import load_model, read_data, validated
 from abstractor.core.errors import PolicyNotFoundError, RulesFileError
-from abstractor.core.policy import OPERATORS, FactCatalogue, Node, Policy, Test
+from abstractor.core.policy import OPERATORS, FactCatalogue, Policy, tests_in
 from abstractor.core.resources import rules_path
-
-DEFAULT_POLICY = "cigna-IP0331"
+from abstractor.core.settings import DEFAULT_POLICY
 
 
 @cache
@@ -40,7 +39,7 @@ def load_policy(path: Path, catalogue: FactCatalogue | None = None) -> Policy:
             raise RulesFileError(path, f"clause id {clause.id!r} appears twice", "give every clause its own id")
         seen.add(clause.id)
         if clause.test is not None:
-            for test in _tests(clause.test):
+            for test in tests_in(clause.test):
                 if test.fact not in catalogue.facts:
                     raise RulesFileError(
                         path,
@@ -48,15 +47,6 @@ def load_policy(path: Path, catalogue: FactCatalogue | None = None) -> Policy:
                         f"use a fact listed in rules/facts.yaml ({', '.join(sorted(catalogue.facts))}) or add it there",
                     )
     return policy
-
-
-def _tests(test: Test | None):
-    """A test and every test nested in it (`or`, `unless`)."""
-    if test is None:
-        return
-    yield test
-    yield from _tests(test.or_)
-    yield from _tests(test.unless)
 
 
 def _raw_clauses(node):
@@ -71,13 +61,15 @@ def _raw_clauses(node):
 
 
 @cache
-def installed_policies(folder: Path | None = None) -> tuple[Policy, ...]:
-    """Every policy file under rules/policies/, validated, by id then effective date."""
+def installed_policies(folder: Path | None = None, catalogue_file: Path | None = None) -> tuple[Policy, ...]:
+    """Every policy file under rules/policies/ (or `folder`), validated against the fact catalogue, by id then
+    effective date."""
     root = folder or rules_path("policies")
     files = sorted(root.rglob("*.yaml"))
     if not files:
         raise PolicyNotFoundError(f"{root}: no policy files installed")
-    policies = [load_policy(p) for p in files]
+    catalogue = load_catalogue(catalogue_file)
+    policies = [load_policy(p, catalogue) for p in files]
     return tuple(sorted(policies, key=lambda p: (p.id, p.effective_date)))
 
 
@@ -122,4 +114,4 @@ def _days_outside(policy: Policy, on: date) -> int:
     return 0
 
 
-__all__ = ["DEFAULT_POLICY", "Node", "installed_policies", "load_catalogue", "load_policy", "select_policy"]
+__all__ = ["installed_policies", "load_catalogue", "load_policy", "select_policy"]

@@ -33,6 +33,7 @@ class FactView:
     catalogue: FactCatalogue
 
     def value(self, name: str) -> object:
+        """A fact's value, or the request's for `request.<field>`."""
         if name.startswith("request."):
             return getattr(self.request, name.removeprefix("request."))
         return getattr(self.facts, name)
@@ -48,11 +49,19 @@ class FactView:
         return self.evidence.get(denied_by, []) if denied_by else []
 
     def silent(self, name: str) -> bool:
+        """Whether the chart says nothing about the fact: the one definition every reader of the tree uses.
+
+        A null value or an empty list is silent, unless a fact that denies it is documented (an empty list of
+        bisphosphonate trials is not silent when the chart says the patient never took one)."""
         value = self.value(name)
         if value not in (None, []):
             return False
         denied_by = self.catalogue.facts[name].denied_by
         return denied_by is None or self.value(denied_by) is None
+
+    def doubtful(self, name: str) -> bool:
+        """Whether the chart's reading of the fact is in doubt: documented both ways, or only unsurely."""
+        return name in self.facts.conflicts or name in self.facts.unconfirmed
 
     def when_silent(self, name: str) -> Verdict:
         spec = self.catalogue.facts[name]
@@ -88,13 +97,14 @@ def evaluate(test: Test, view: FactView) -> Verdict:
             status,
             [ev for v in deciding for ev in v.evidence] if status is not Truth.UNKNOWN else [],
             tuple(g for v in (verdict, alternative) if v.status is Truth.UNKNOWN for g in v.gaps),
+            tuple(item for v in deciding for item in v.found),
         )
     if test.unless is None:
         return verdict
     unless = evaluate(test.unless, view)
     status = all_of([verdict.status, unless.status.negate()])
     evidence = verdict.evidence + (unless.evidence if unless.status is not Truth.NOT_MET or status is Truth.MET else [])
-    return Verdict(status, evidence if status is not Truth.UNKNOWN else [], verdict.gaps + unless.gaps)
+    return Verdict(status, evidence if status is not Truth.UNKNOWN else [], verdict.gaps + unless.gaps, verdict.found)
 
 
 def _evaluate(test: Test, view: FactView) -> Verdict:
@@ -142,7 +152,7 @@ def _t_score(test: TScoreTest, view: FactView) -> Verdict:
 
     hits = [t for t in scores if t.site in test.sites and qualifies(t.value)]
     chosen = hits or scores
-    return Verdict(Truth.of(bool(hits)), [ev for t in chosen for ev in t.evidence])
+    return Verdict(Truth.of(bool(hits)), [ev for t in chosen for ev in t.evidence], found=tuple(hits))
 
 
 def _trial(test: TrialTest, view: FactView) -> Verdict:
@@ -169,9 +179,10 @@ def _trial(test: TrialTest, view: FactView) -> Verdict:
     if test.min_months is not None:
         long_enough = [t for t in tried if t.months is not None and t.months >= test.min_months]
         if long_enough:
-            return Verdict(Truth.MET, [ev for t in long_enough for ev in t.evidence])
+            return Verdict(Truth.MET, [ev for t in long_enough for ev in t.evidence], found=tuple(long_enough))
         if any(t.months is None for t in tried):
             names = ", ".join(sorted({t.drug.replace("_", " ") for t in tried}))
-            return Verdict(Truth.UNKNOWN, gaps=(f"duration of the {names} trial (the policy requires 12 months)",))
+            months = f"{test.min_months:g} months"
+            return Verdict(Truth.UNKNOWN, gaps=(f"duration of the {names} trial (the policy requires {months})",))
         return Verdict(Truth.NOT_MET, [ev for t in tried for ev in t.evidence])
-    return Verdict(Truth.MET, [ev for t in tried for ev in t.evidence])
+    return Verdict(Truth.MET, [ev for t in tried for ev in t.evidence], found=tuple(tried))

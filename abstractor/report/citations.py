@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from abstractor.core.document import Evidence
@@ -51,11 +52,14 @@ class Citations:
             text = self.policy.indications_text
         return self._add(("policy", clause_id), lambda n: Reference(n, "policy", self.policy.id, None, text, clause_id))
 
-    def marks(self, evidence: list[Evidence] = (), clause: str | None = None, most: int = 3) -> str:
-        """Citation marks for up to `most` pieces of evidence and an optional clause: "[1][2][5]"."""
+    def marks(
+        self, evidence: list[Evidence] = (), clause: str | None = None, most: int = 3, clauses: Sequence[str] = ()
+    ) -> str:
+        """Citation marks for up to `most` pieces of evidence and the clauses (`clause`, then `clauses`):
+        "[1][2][5]"."""
         numbers = [self.quote(ev) for ev in list(evidence)[:most]]
-        if clause:
-            numbers.append(self.clause(clause))
+        for clause_id in ([clause] if clause else []) + list(clauses):
+            numbers.append(self.clause(clause_id))
         return "".join(f"[{n}]" for n in dict.fromkeys(numbers))
 
     def renumber_by_appearance(self, text: str) -> str:

@@ -9,7 +9,7 @@ from functools import cache
 import jinja2
 
 from abstractor.core.document import Evidence
-from abstractor.core.policy import Check, FactCatalogue, Node, Policy, TrialTest, TScoreTest
+from abstractor.core.policy import Decided, Decision, FactCatalogue, Policy, TrialTest, TScoreTest
 from abstractor.core.record import Facts, Flag, Request
 from abstractor.core.truth import Truth
 from abstractor.report.citations import Citations
@@ -20,6 +20,16 @@ SITE_NAMES = {
     "total_hip": "total hip",
     "radius_33": "33% radius",
     "other": "other site",
+}
+ROLE_NAMES = {
+    "fax_cover": "a fax cover sheet",
+    "pa_form": "the prior-authorization form",
+    "letter": "a letter of medical necessity",
+    "clinical_note": "a clinical note",
+    "dxa_report": "a DXA report",
+    "imaging_report": "an imaging report",
+    "lab_report": "a lab report",
+    "other": "another document",
 }
 SAFETY_FLAGS = (
     "hypocalcemia_ckd",
@@ -53,11 +63,11 @@ class Line:
 
 @dataclass
 class SummaryInput:
-    """What the summary is written from: the policy, the check, the facts and the flags."""
+    """What the summary is written from: the policy, the checker's decision tree, the facts and the flags."""
 
     bundle_id: str
     policy: Policy
-    check: Check
+    decision: Decision
     facts: Facts
     request: Request
     fact_evidence: dict[str, list[Evidence]]
@@ -76,20 +86,18 @@ def summarize(data: SummaryInput) -> tuple[str, Citations]:
 
 
 class _Writer:
+    """Writes the summary's sections from the decision tree: it describes clauses, it never re-decides them."""
+
     def __init__(self, data: SummaryInput, cite: Citations) -> None:
         self.d, self.cite = data, cite
 
     # --- describing clauses --------------------------------------------------------------------
-    def describe(self, node: Node, met: bool) -> str:
-        test, facts = node.test, self.d.facts
+    def describe(self, leaf: Decided) -> str:
+        """A leaf in a reviewer's words, from what the checker found for it."""
+        test, facts, met = leaf.clause.test, self.d.facts, leaf.status is Truth.MET
         if isinstance(test, TScoreTest):
-            scores = [
-                t
-                for t in facts.t_scores
-                if t.site in test.sites and (t.value <= test.max if test.max is not None else t.value < test.below)
-            ]
-            if met and scores:
-                t = min(scores, key=lambda s: s.value)
+            if met and leaf.found:
+                t = min(leaf.found, key=lambda s: s.value)
                 when = f" ({t.date})" if t.date else ""
                 return f"T-score {t.value:g} at the {SITE_NAMES[t.site]}{when}"
             if facts.t_scores:
@@ -97,19 +105,12 @@ class _Writer:
                 return f"lowest documented T-score {lowest.value:g} ({SITE_NAMES[lowest.site]}) does not qualify"
             return "no T-score documented"
         if isinstance(test, TrialTest):
-            trials = [
-                t
-                for t in facts.bisphosphonate_trials
-                if (test.route is None or t.route == test.route)
-                and (test.drugs is None or t.drug in test.drugs)
-                and (test.outcomes is None or t.outcome in test.outcomes)
-            ]
-            if met and trials:
+            if met and leaf.found:
                 return "; ".join(
                     f"{t.drug.replace('_', ' ')} ({t.route})"
                     + (f" for {t.months:g} months" if t.months else "")
                     + f", {t.outcome.replace('_', ' ')}"
-                    for t in trials
+                    for t in leaf.found
                 )
             route = f"{test.route} " if test.route else ""
             return f"no qualifying {route}bisphosphonate trial documented"
@@ -126,94 +127,85 @@ class _Writer:
             return f"{spec.label}: no" if met else f"{spec.label}: yes"
         if met:
             return label
-        return f"not documented: {label}" if _silent(self.d, test.fact) else f"no {label}"
+        silent = leaf.reads[0].silent if leaf.reads else False
+        return f"not documented: {label}" if silent else f"no {label}"
 
-    def leaves(self, node: Node, status: Truth) -> list[Node]:
-        """The leaves that decided `node`'s status."""
-        result = self.d.check.results[node.id].status
-        if result is not status:
-            return []
-        if node.test is not None:
-            return [node]
-        if node.not_ is not None:
-            return self.leaves(node.not_, status.negate())
-        children = node.children
-        if (node.any is not None) == (status is Truth.MET):
-            children = [c for c in children if self.d.check.results[c.id].status is status]
-        return [leaf for c in children for leaf in self.leaves(c, status)]
-
-    def line(self, node: Node, met: bool) -> Line:
-        evidence = self.d.check.results[node.id].evidence
-        return Line(self.describe(node, met), self.cite.marks(evidence, node.id))
+    def lines(self, root: Decided, most: int | None = None, *, whole_path: bool = True) -> list[Line]:
+        """One line per finding on the paths that decided `root`, citing the chart and the clauses: with
+        `whole_path`, every clause on the path below `root` (an approval under 4 cites 4.A and 4.A.i, 4.B and
+        4.B.ii.a); otherwise the deciding leaf's."""
+        by_text: dict[str, tuple[list[Evidence], list[str]]] = {}
+        for path in root.paths():
+            leaf = path[-1]
+            evidence, clauses = by_text.setdefault(self.describe(leaf), ([], []))
+            evidence += [ev for ev in leaf.evidence if ev not in evidence]
+            clauses += [d.id for d in ((path[1:] or path) if whole_path else path[-1:]) if d.id not in clauses]
+        items = list(by_text.items())[:most]
+        return [Line(text, self.cite.marks(evidence, clauses=clauses)) for text, (evidence, clauses) in items]
 
     # --- sections ------------------------------------------------------------------------------
     def context(self) -> dict:
-        d, check = self.d, self.d.check
-        indication = (
-            d.policy.indications[[n.id for n in d.policy.indications].index(check.indication)]
-            if check.indication
-            else None
-        )
-        support = [self.line(n, True) for n in self._distinct(self.leaves(indication, Truth.MET))] if indication else []
-        against, open_ = [], []
+        """The template's variables."""
+        d, decision = self.d, self.d.decision
+        indication = decision.met_indication()
+        support = self.lines(indication) if indication else []
         exclusions = []
-        for x in check.exclusions:
-            node = d.policy.clause(x.id)
-            results = self.d.check.results
-            found = "; ".join(
-                dict.fromkeys(self.describe(n, results[n.id].status is Truth.MET) for n in self.leaves(node, Truth.MET))
-            )
-            exclusions.append(Line(f"{node.title or node.text} ({found})", self.cite.marks(x.evidence, x.id)))
-        if check.outcome != "meets_criteria" and not check.exclusions:
-            for node in d.policy.indications:
-                status = check.results[node.id].status
-                if status is Truth.NOT_MET and self._engaged(node):
-                    described = {self.describe(n, False): n for n in reversed(self.leaves(node, Truth.NOT_MET))}
-                    reasons = [self.line(n, False) for n in list(reversed(described.values()))[:8]]
-                    against.append((f"{node.id}. {node.title}", reasons))
-                elif status is Truth.UNKNOWN:
-                    met = [self.line(n, True) for n in self._distinct(self._met_leaves(node))]
-                    open_.append((f"{node.id}. {node.title}", met))
-        other_met = [
-            n
-            for n in d.policy.indications
-            if check.results[n.id].status is Truth.MET and (indication is None or n.id != indication.id)
-        ]
+        for x in decision.applied:
+            found = "; ".join(dict.fromkeys(self.describe(path[-1]) for path in x.paths()))
+            exclusions.append(Line(f"{x.clause.title or x.clause.text} ({found})", self.cite.marks(x.evidence, x.id)))
+        against, open_ = [], []
+        if decision.outcome != "meets_criteria" and not decision.applied:
+            for node in decision.indications:
+                if node.status is Truth.NOT_MET and self._engaged(node):
+                    reasons = self.lines(node, most=8, whole_path=False)
+                    against.append((f"{node.id}. {node.clause.title}", reasons))
+                elif node.status is Truth.UNKNOWN:
+                    met = [d for d in node.walk() if d.kind == "leaf" and d.status is Truth.MET]
+                    lines: dict[str, Decided] = {}
+                    for leaf in met:
+                        lines.setdefault(self.describe(leaf), leaf)
+                    open_.append(
+                        (
+                            f"{node.id}. {node.clause.title}",
+                            [Line(text, self.cite.marks(leaf.evidence, leaf.id)) for text, leaf in lines.items()],
+                        )
+                    )
+        other_met = [n for n in decision.indications if n.status is Truth.MET and n is not indication]
         return {
             "bundle_id": d.bundle_id,
             "policy": d.policy,
-            "outcome": check.outcome,
+            "outcome": decision.outcome,
             "title": self._title(),
             "verdict": self._verdict(indication, support, exclusions),
-            "indication": indication,
+            "indication": indication.clause if indication else None,
             "indication_mark": self.cite.marks(clause=indication.id) if indication else "",
             "support": support,
             "exclusions": exclusions,
             "against": against,
             "open": open_,
-            "other_met": [f"{n.id}. {n.title}" for n in other_met],
+            "other_met": [f"{n.id}. {n.clause.title}" for n in other_met],
             "response": self._response(),
             "dosing": self._dosing(),
             "coding": self._coding(),
-            "gaps": check.gaps,
+            "gaps": self._gaps(),
             "safety": [f for f in d.flags if f.code in SAFETY_FLAGS],
             "coding_flags": [f for f in d.flags if f.code not in SAFETY_FLAGS],
         }
 
-    def _distinct(self, nodes: list[Node]) -> list[Node]:
-        """One clause per finding (two clauses met by the same T-score show it once), before anything is cited."""
-        return list({self.describe(n, True): n for n in reversed(nodes)}.values())[::-1]
-
-    def _engaged(self, node: Node) -> bool:
+    def _engaged(self, node: Decided) -> bool:
         """An indication worth explaining: part of it is met and its population (a leaf directly under it) fits."""
-        results = self.d.check.results
-        children = node.children
-        if any(c.test is not None and results[c.id].status is Truth.NOT_MET for c in children):
+        if any(c.kind == "leaf" and c.status is Truth.NOT_MET for c in node.children):
             return False
-        return any(results[c.id].status is Truth.MET for c in children) or len(self.d.policy.indications) == 1
+        return any(c.status is Truth.MET for c in node.children) or len(self.d.decision.indications) == 1
 
-    def _met_leaves(self, node: Node) -> list[Node]:
-        return [n for n in node.walk() if n.test is not None and self.d.check.results[n.id].status is Truth.MET]
+    def _gaps(self) -> list[str]:
+        """What to request, each with the documents that would settle it."""
+        settled = {o.request: o.settled_by for o in self.d.decision.open_facts if o.decides and o.settled_by}
+        out = []
+        for gap in self.d.decision.gaps:
+            roles = settled.get(gap, ())
+            out.append(f"{gap} (found in: {', '.join(ROLE_NAMES.get(r, r) for r in roles)})" if roles else gap)
+        return out
 
     def _product(self) -> str:
         r = self.d.request
@@ -224,24 +216,24 @@ class _Writer:
     def _title(self) -> str:
         return f"Medical Necessity Determination: {self._product()} ({self.d.policy.document})"
 
-    def _verdict(self, indication: Node | None, support: list[Line], exclusions: list[Line]) -> str:
+    def _verdict(self, indication: Decided | None, support: list[Line], exclusions: list[Line]) -> str:
         d, r = self.d, self.d.request
         schedule = f" every {r.interval_months:g} months" if r.interval_months else ""
         what = f"{self._product()} subcutaneously{schedule}"
-        if d.check.outcome == "meets_criteria":
+        if d.decision.outcome == "meets_criteria":
             facts = "; ".join(f"{s.text} {s.marks}" for s in support[:4])
             return (
                 f"**Meets criteria.** {what} is medically necessary under {d.policy.document} indication "
-                f"{indication.id}, {indication.title} {self.cite.marks(clause=indication.id)}, for "
-                f"{d.check.approval_months} months: {facts}."
+                f"{indication.id}, {indication.clause.title} {self.cite.marks(clause=indication.id)}, for "
+                f"{d.decision.approval_months} months: {facts}."
             )
         if exclusions:
             why = "; ".join(f"{x.text} {x.marks}" for x in exclusions)
             return f"**Does not meet criteria.** {what} is not medically necessary under {d.policy.document}: {why}."
-        if d.check.outcome == "insufficient_documentation":
+        if d.decision.outcome == "insufficient_documentation":
             return (
                 f"**Insufficient documentation.** {what} cannot be approved under {d.policy.document} until the "
-                f"chart documents: {'; '.join(d.check.gaps)}."
+                f"chart documents: {'; '.join(d.decision.gaps)}."
             )
         return (
             f"**Does not meet criteria.** {what} is not medically necessary under {d.policy.document}: "
@@ -309,9 +301,3 @@ class _Writer:
         if f.icd10:
             lines.append(Line(f"ICD-10-CM documented: {', '.join(f.icd10)}", self.cite.marks(ev.get("icd10", [])[:2])))
         return lines
-
-
-def _silent(d: SummaryInput, fact: str) -> bool:
-    if fact.startswith("request."):
-        return getattr(d.request, fact.removeprefix("request.")) in (None, [])
-    return getattr(d.facts, fact) in (None, [])
