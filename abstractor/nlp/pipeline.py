@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
+import weakref
+from importlib.metadata import version
 
 import spacy
-from loguru import logger
+from medspacy.common.base_rule import BaseRule
 from medspacy.common.medspacy_matcher import MedspacyMatcher
 from medspacy.common.regex_matcher import RegexMatcher
 from medspacy.common.util import get_token_for_char
@@ -17,9 +20,14 @@ from medspacy.target_matcher import TargetMatcher, TargetRule
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from abstractor.core.errors import InternalError
 from abstractor.nlp.rules import RuleSet, load_rules
 
+# The span group holding every target match, overlapping ones included.
 SPAN_GROUP = "medspacy_spans"
+_SENTENCES = "abstractor_sentences"
+# Where MedspacyMatcher (medspaCy 1.3.1) keeps its RegexMatcher: a private attribute, as no public hook exists.
+_REGEX_MATCHER = "_MedspacyMatcher__regex_matcher"
 # Abbreviations whose period does not end a sentence.
 _ABBREVIATIONS = frozenset(
     [
@@ -57,11 +65,9 @@ _ABBREVIATIONS = frozenset(
 _WRAP_WIDTH = 70
 _LABEL = re.compile(r"[\w][\w /()&'-]{0,30}:")
 _lock = threading.Lock()
-_default_rules: list[RuleSet] = []
-_pipelines: dict[int, tuple[Language, RuleSet]] = {}  # by id() of a RuleSet kept alive in the value
+_pipelines: weakref.WeakKeyDictionary[RuleSet, Language] = weakref.WeakKeyDictionary()
 
 
-@Language.component("abstractor_sentences")
 def clinical_sentences(doc: Doc) -> Doc:
     """Split clinical text into sentences: at line breaks (unless a line wraps mid-sentence) and at . ? !"""
     text = doc.text  # spaCy rebuilds Doc.text from every token on each access: read it once
@@ -94,14 +100,16 @@ def _wraps(text: str, newline_at: int, token) -> bool:
     return len(line) >= _WRAP_WIDTH and not _LABEL.match(text, token.idx)
 
 
-class _TextOnceRegexMatcher(RegexMatcher):
+class TextOnceRegexMatcher(RegexMatcher):
     """medspaCy's RegexMatcher, reading the document text once per document instead of once per pattern.
 
     spaCy rebuilds `Doc.text_with_ws` from every token on each access; with this project's ~150 regex
-    rules that was 73% of the NLP stage (measured by scripts/benchmark.py). Matches are the same.
+    rules that was 73% of the NLP stage (measured by scripts/benchmark.py). The matches, their order and
+    the `on_match` calls are those of `RegexMatcher.__call__` (tests/test_pipeline.py compares the two).
     """
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The (match_id, start token, end token) of every regex match in `doc`, as `RegexMatcher` finds them."""
         text, matches = doc.text_with_ws, []
         for match_id, patterns in self._patterns.items():
             on_match = self._callbacks[match_id]
@@ -119,12 +127,39 @@ class _TextOnceRegexMatcher(RegexMatcher):
         return matches
 
 
-def _read_text_once(component: object) -> None:
-    """Give a medspaCy component's regex matcher the text-once behaviour (a no-op if its layout differs)."""
-    for value in vars(component).values():
-        inner = getattr(value, "_MedspacyMatcher__regex_matcher", None) if isinstance(value, MedspacyMatcher) else None
-        if type(inner) is RegexMatcher:
-            inner.__class__ = _TextOnceRegexMatcher
+def _add_reading_text_once(component: TargetMatcher | Sectionizer | ConText, rules: list[BaseRule]) -> None:
+    """Add `rules` to a medspaCy component so that its regex rules run in a TextOnceRegexMatcher.
+
+    medspaCy 1.3.1 offers no hook for this: each component builds a private MedspacyMatcher, which builds a
+    private RegexMatcher, and neither takes a matcher as an argument. So this checks that layout, puts an empty
+    TextOnceRegexMatcher with the same settings in place of the still empty RegexMatcher, adds the rules
+    through the component's public `add`, and checks that every regex rule landed in the new matcher. Any
+    other layout (a medspaCy upgrade) raises InternalError at build time rather than silently running slower
+    or, worse, losing the regex rules.
+    """
+    found = [value for value in vars(component).values() if isinstance(value, MedspacyMatcher)]
+    stock = getattr(found[0], _REGEX_MATCHER, None) if len(found) == 1 else None
+    if type(stock) is not RegexMatcher or stock._patterns:
+        raise _layout_changed(
+            component, f"one MedspacyMatcher holding an empty RegexMatcher as {_REGEX_MATCHER}, found {stock!r}"
+        )
+    faster = TextOnceRegexMatcher(
+        stock.vocab, flags=stock.flags, resolve_start=stock.resolve_start, resolve_end=stock.resolve_end
+    )
+    setattr(found[0], _REGEX_MATCHER, faster)
+    component.add(rules)
+    expected = sum(isinstance(rule.pattern, str) for rule in rules)
+    added = sum(len(patterns) for patterns in faster._patterns.values())
+    if added != expected or getattr(found[0], _REGEX_MATCHER, None) is not faster:
+        raise _layout_changed(component, f"its {expected} regex rules in the TextOnceRegexMatcher, found {added}")
+
+
+def _layout_changed(component: object, expected: str) -> InternalError:
+    return InternalError(
+        f"medspaCy {version('medspacy')} is not laid out as the text-once regex matcher of abstractor/nlp/pipeline.py "
+        f"expects (written for medspaCy 1.3.1): {type(component).__name__} should have {expected}. "
+        "Adapt _add_reading_text_once to this medspaCy version, or install medspaCy 1.3.1."
+    )
 
 
 def _section_rules(rules: RuleSet) -> list[SectionRule]:
@@ -165,37 +200,51 @@ def _context_rules(rules: RuleSet) -> list[ConTextRule]:
 
 
 def build_pipeline(rules: RuleSet) -> Language:
-    """A fresh pipeline from a rule set (prefer `get_pipeline`, which builds once per process)."""
+    """A fresh pipeline from a rule set (prefer `get_pipeline`, which builds once per process).
+
+    Raises InternalError if the installed medspaCy is not laid out as the text-once regex matcher expects.
+    """
+    # spaCy adds components by registered name only. Registering on each build rather than at import keeps
+    # importing this module free of side effects and makes sure the name means this function; spaCy accepts
+    # the same registration again.
+    Language.component(_SENTENCES, func=clinical_sentences)
     nlp = spacy.blank("en")
     nlp.tokenizer = create_medspacy_tokenizer(nlp)
-    nlp.add_pipe("abstractor_sentences")
+    nlp.add_pipe(_SENTENCES)
     matcher: TargetMatcher = nlp.add_pipe(
         "medspacy_target_matcher", config={"result_type": "group", "span_group_name": SPAN_GROUP}
     )
-    matcher.add(_target_rules(rules))
+    _add_reading_text_once(matcher, _target_rules(rules))
     sectionizer: Sectionizer = nlp.add_pipe(
         "medspacy_sectionizer", config={"rules": None, "span_attrs": None, "input_span_type": None}
     )
-    sectionizer.add(_section_rules(rules))
+    _add_reading_text_once(sectionizer, _section_rules(rules))
     context: ConText = nlp.add_pipe(
         "medspacy_context",
         config={"rules": None, "span_attrs": None, "input_span_type": "group", "span_group_name": SPAN_GROUP},
     )
-    context.add(_context_rules(rules))
-    for component in (matcher, sectionizer, context):
-        _read_text_once(component)
+    _add_reading_text_once(context, _context_rules(rules))
     return nlp
 
 
+@functools.cache
+def _installed_rules() -> RuleSet:
+    return load_rules()
+
+
 def get_pipeline(rules: RuleSet | None = None) -> tuple[Language, RuleSet]:
-    """The pipeline for a rule set (the installed rules by default), built once per process and reused."""
+    """The pipeline for a rule set (the installed rules by default), built once per process and reused.
+
+    The installed rules are loaded once and held for the life of the process, so their pipeline is too.
+    Other rule sets (tests, evaluation of edited rules) get a pipeline cached in a WeakKeyDictionary keyed
+    by the RuleSet object itself: RuleSet compares and hashes by identity, so the key cannot be confused
+    with another rule set the way a reused id() could, and the pipeline is dropped with its rule set rather
+    than kept forever. Building holds a lock, so concurrent callers share one pipeline.
+    """
     with _lock:
         if rules is None:
-            if not _default_rules:
-                _default_rules.append(load_rules())
-            rules = _default_rules[0]
-        if id(rules) not in _pipelines:
-            # PyRuSH (a medspaCy dependency) logs hundreds of DEBUG lines per note through loguru.
-            logger.disable("PyRuSH")
-            _pipelines[id(rules)] = (build_pipeline(rules), rules)
-        return _pipelines[id(rules)]
+            rules = _installed_rules()
+        nlp = _pipelines.get(rules)
+        if nlp is None:
+            nlp = _pipelines[rules] = build_pipeline(rules)
+        return nlp, rules

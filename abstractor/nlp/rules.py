@@ -259,9 +259,12 @@ class LayoutFile(_Strict):
         return self
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class RuleSet:
-    """Every NLP rule file, validated; `version` names the combination for provenance."""
+    """Every NLP rule file, validated; `version` names the combination for provenance.
+
+    Compared and hashed by identity (eq=False), so a RuleSet can key the per-rule-set pipeline cache.
+    """
 
     targets: TargetsFile
     context: ContextFile
