@@ -166,7 +166,7 @@ def _render_records(results: list[Review | FailedReview], format: Format, *, one
 
 def _render(reviews: list[Review], format: Format) -> str:
     if format is Format.html:
-        return "\n".join(render_html(r.record, r.documents, r.references) for r in reviews)
+        return "\n".join(render_html(r.record, r.documents, r.references, r.decision) for r in reviews)
     return "\n\n---\n\n".join(r.record.determination.summary_markdown for r in reviews)
 
 
@@ -183,7 +183,9 @@ def _write_summaries(reviews: list[Review], folder: Path) -> None:
     for r in reviews:
         rec = r.record
         (folder / f"{rec.bundle_id}.md").write_text(rec.determination.summary_markdown, encoding="utf-8")
-        (folder / f"{rec.bundle_id}.html").write_text(render_html(rec, r.documents, r.references), encoding="utf-8")
+        (folder / f"{rec.bundle_id}.html").write_text(
+            render_html(rec, r.documents, r.references, r.decision), encoding="utf-8"
+        )
         (folder / f"{rec.bundle_id}.json").write_text(
             json.dumps(rec.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8"
         )

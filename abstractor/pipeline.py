@@ -51,6 +51,7 @@ class Review:
     record: ReviewRecord
     documents: tuple[Document, ...]
     references: tuple[Reference, ...] = ()
+    decision: Decision | None = None  # the checker's tree the record's criteria project
 
 
 class Reviewer:
@@ -180,7 +181,7 @@ def _report(
         ],
         abstractor_version=__version__,
     )
-    return Review(record=record, documents=bundle.documents, references=tuple(citations.references))
+    return Review(record=record, documents=bundle.documents, references=tuple(citations.references), decision=decision)
 
 
 def failed_review(path: str | Path, error: str) -> FailedReview:

@@ -363,5 +363,11 @@ class Decision:
         decided = self.clause(clause_id)
         return decided.status if decided else None
 
+    def outcome_paths(self) -> list[tuple[Decided, ...]]:
+        """The paths that decided the outcome: through the exclusions applied, else the indication met, else
+        every indication (why each failed or is still open)."""
+        roots = self.applied or [d for d in self.indications if d.id == self.indication] or self.indications
+        return [path for root in roots for path in root.paths()]
+
     def met_indication(self) -> Decided | None:
         return next((d for d in self.indications if d.id == self.indication), None)

@@ -150,7 +150,7 @@ def _open_facts(decision: Decision, view: FactView) -> tuple[OpenFact, ...]:
 
 def criteria(decision: Decision) -> list[CriterionResult]:
     """The record's flat list of criteria: every clause of the tree, depth first."""
-    on_path = {d.id for root in decision.roots() for path in _deciding_paths(root, decision) for d in path}
+    on_path = {d.id for path in decision.outcome_paths() for d in path}
     return [
         CriterionResult(
             id=d.id,
@@ -163,16 +163,6 @@ def criteria(decision: Decision) -> list[CriterionResult]:
         )
         for d in decision.walk()
     ]
-
-
-def _deciding_paths(root: Decided, decision: Decision) -> list[tuple[Decided, ...]]:
-    """The paths that decided the outcome: the indication met, the exclusions applied, or, for a denial or a
-    pending review, every indication's deciding paths."""
-    if decision.applied:
-        return root.paths() if root in decision.applied else []
-    if decision.indication is not None:
-        return root.paths() if root.id == decision.indication else []
-    return root.paths() if root in decision.indications else []
 
 
 def exclusions(decision: Decision) -> list[ExclusionResult]:

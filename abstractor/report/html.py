@@ -12,6 +12,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from abstractor.core.document import Document
+from abstractor.core.policy import Decided, Decision
 from abstractor.core.record import ReviewRecord
 from abstractor.report.citations import Reference
 
@@ -54,8 +55,58 @@ def _linked(summary_html: str) -> Markup:
     return Markup(re.sub(r"\[(\d+)\]", r'<a class="cite" href="#ref-\1">[\1]</a>', summary_html))
 
 
-def render_html(record: ReviewRecord, documents: tuple[Document, ...], references: tuple[Reference, ...]) -> str:
-    """One self-contained page; the summary's text and the chart's text are escaped."""
+@dataclass(frozen=True)
+class Branch:
+    """A clause of the criteria tree as the page shows it: status in words, its quotes' reference numbers,
+    whether it lies on a path that decided the outcome (shown open), and its sub-clauses."""
+
+    id: str
+    text: str
+    status: str  # met, not_met, unknown: the CSS class
+    label: str  # the status in words
+    refs: tuple[int, ...]
+    deciding: bool
+    children: tuple[Branch, ...]
+
+
+OUTCOME_LABELS = {
+    "meets_criteria": "Meets criteria",
+    "does_not_meet_criteria": "Does not meet criteria",
+    "insufficient_documentation": "Insufficient documentation",
+}
+STATUS_LABELS = {"met": "Met", "not_met": "Not met", "unknown": "Open: documentation needed"}
+GROUPS = (("indications", "Indications"), ("exclusions", "Conditions not covered"), ("documentation", "Documentation"))
+
+
+def criteria_tree(decision: Decision, references: list[Reference]) -> list[tuple[str, list[Branch]]]:
+    """The policy's clauses as the checker decided them, grouped as the policy lists them."""
+    numbers = {(r.source, r.start, r.end): r.number for r in references if r.kind == "chart"}
+    deciding = {d.id for path in decision.outcome_paths() for d in path}
+
+    def branch(node: Decided) -> Branch:
+        refs = tuple(dict.fromkeys(n for ev in node.evidence if (n := numbers.get((ev.source, ev.start, ev.end)))))
+        return Branch(
+            id=node.id,
+            text=f"{node.clause.title}: {node.clause.text}" if node.clause.title else node.clause.text,
+            status=node.status.value,
+            label=STATUS_LABELS[node.status.value],
+            refs=refs,
+            deciding=node.id in deciding,
+            children=tuple(branch(c) for c in (*node.children, *node.requires)),
+        )
+
+    groups = [(title, [branch(root) for root in getattr(decision, name)]) for name, title in GROUPS]
+    return [(title, branches) for title, branches in groups if branches]
+
+
+def render_html(
+    record: ReviewRecord,
+    documents: tuple[Document, ...],
+    references: tuple[Reference, ...],
+    decision: Decision | None = None,
+) -> str:
+    """One self-contained page; the summary's text and the chart's text are escaped. With the checker's
+    `decision`, the criteria are shown as the policy's tree, the deciding path open."""
     body, _, _ = record.determination.summary_markdown.partition("## References")
     summary = MarkdownIt("commonmark", {"html": False}).render(body)
     refs = list(references)
@@ -63,6 +114,9 @@ def render_html(record: ReviewRecord, documents: tuple[Document, ...], reference
         record=record,
         summary=_linked(summary),
         references=refs,
+        tree=criteria_tree(decision, refs) if decision is not None else [],
+        status_labels=STATUS_LABELS,
+        outcome_label=OUTCOME_LABELS[record.determination.outcome],
         documents=[(d, segments(d, refs)) for d in documents],
         escape=escape,
     )

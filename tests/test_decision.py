@@ -1,0 +1,145 @@
+"""The decision tree: the one place policy reasoning lives, and what the summary, the record, the HTML page
+and the LLM fallback read from it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from policy_facts import build, merged, t_score, trial
+
+from abstractor.core.errors import PolicyNotFoundError
+from abstractor.core.policy import TrialTest
+from abstractor.core.record import Extraction, FailedReview, Skipped
+from abstractor.core.settings import LLMSettings, Settings
+from abstractor.core.truth import Truth
+from abstractor.llm.backends import FakeToolModel
+from abstractor.llm.fallback import LLMFallback
+from abstractor.pipeline import Reviewer
+from abstractor.policy.checker import check, criteria
+from abstractor.policy.flags import flags, load_flag_rules
+from abstractor.policy.loader import load_catalogue, select_policy
+from abstractor.policy.predicates import FactView, evaluate
+from abstractor.report.html import render_html
+
+CIGNA = select_policy("cigna-IP0331", "2025-11-01")
+APPROVED = {"sex": "female", "postmenopausal": True, "t_scores": [t_score(-2.6)], "bisphosphonate_trials": [trial()]}
+
+
+def decide(updates: dict):
+    facts, request, evidence = build(updates)
+    return check(CIGNA, facts, request, evidence, load_catalogue())
+
+
+def test_an_approval_is_decided_along_paths_through_every_part_it_needed():
+    decision = decide(APPROVED)
+    four = decision.met_indication()
+    assert four is not None and four.id == "4" and four.kind == "all"
+    paths = [tuple(d.id for d in path) for path in four.paths()]
+    assert ("4", "4.P") in paths
+    assert ("4", "4.A", "4.A.i") in paths
+    assert ("4", "4.B", "4.B.ii", "4.B.ii.a") in paths
+    # An ANY that is met is decided by the parts met only.
+    assert all(path[-1] not in {"4.A.ii", "4.B.i", "4.B.iii.a"} for path in paths)
+    leaf = decision.clause("4.A.i")
+    assert leaf.found and leaf.found[0].value == -2.6 and leaf.reads[0].name == "t_scores"
+
+
+def test_a_failed_all_is_decided_by_the_parts_not_met():
+    decision = decide(
+        merged(APPROVED, {"bisphosphonate_trials": [], "bisphosphonate_naive": True, "fragility_fracture": False})
+    )
+    four = decision.clause("4")
+    assert four.status is Truth.NOT_MET
+    assert [d.id for d in four.deciding()] == ["4.B"]
+
+
+def test_an_open_clause_names_the_open_fact_and_the_documents_that_settle_it():
+    decision = decide(merged(APPROVED, {"t_scores": []}))
+    assert decision.outcome == "insufficient_documentation"
+    opened = {o.fact: o for o in decision.open_facts}
+    assert opened["t_scores"].decides and "dxa_report" in opened["t_scores"].settled_by
+    assert opened["t_scores"].request in decision.gaps
+    # A fact silent where silence counts as "no" is open but does not decide (the LLM may still ask it).
+    assert not opened["giant_cell_tumor"].decides
+
+
+def test_not_clauses_are_reported_as_not():
+    kinds = {c.id: c.kind for c in criteria(decide(APPROVED))}
+    assert kinds["NC.3.b"] == "not" and kinds["4"] == "all" and kinds["4.A"] == "any" and kinds["4.A.i"] == "leaf"
+
+
+def test_the_record_marks_the_deciding_path():
+    marked = {c.id for c in criteria(decide(APPROVED)) if c.deciding}
+    assert {"4", "4.P", "4.A", "4.A.i", "4.B", "4.B.ii", "4.B.ii.a"} <= marked
+    assert "4.A.ii" not in marked and "1" not in marked
+
+
+def test_the_trial_duration_gap_names_the_policy_s_own_months():
+    facts, request, evidence = build({"bisphosphonate_trials": [trial(months=None)]})
+    view = FactView(facts, request, evidence, load_catalogue())
+    verdict = evaluate(TrialTest(op="trial", route="oral", min_months=24, outcomes=["inadequate_efficacy"]), view)
+    assert verdict.status is Truth.UNKNOWN and "requires 24 months" in verdict.gaps[0]
+
+
+def test_the_summary_cites_every_clause_on_the_deciding_path(reviews):
+    review = reviews["pmo-alendronate-failure"]
+    assert review.record.determination.indication == "4"
+    cited = {r.clause for r in review.references if r.kind == "policy"}
+    assert {"4", "4.P", "4.A", "4.A.i", "4.B", "4.B.ii.a"} <= cited
+
+
+def test_the_summary_names_where_a_gap_is_found(reviews):
+    summary = reviews["pmo-insufficient-no-history"].record.determination.summary_markdown
+    gaps = summary.split("## Documentation gaps")[1].split("##")[0]
+    assert "found in: a clinical note" in gaps
+
+
+def test_the_page_shows_the_policy_tree_with_the_deciding_path_open(reviews):
+    review = reviews["pmo-alendronate-failure"]
+    html = render_html(review.record, review.documents, review.references, review.decision)
+    opened = re.findall(r"<details open><summary><span class=\"status\">([^<]+)</span> <b>([^<]+)</b>", html)
+    assert ("Met", "4") in opened and ("Met", "4.A") in opened and ("Met", "4.B") in opened
+    assert ("Not met", "1") not in opened  # indications that did not decide stay closed
+    assert '<li class="not_met">' in html and "Not met" in html
+    shown = re.sub(r"<[^>]+>", " ", html.split("<h2>Criteria</h2>")[1].split("<h2>Documents</h2>")[0])
+    assert not re.search(r"\b(not_met|meets_criteria|insufficient_documentation)\b", shown)
+
+
+def test_the_fallback_asks_the_tree_s_silent_open_facts_only(tmp_path):
+    decision = decide(
+        merged(
+            APPROVED,
+            {"t_scores": [], "breast_cancer": True, "aromatase_inhibitor": True, "conflicts": ["aromatase_inhibitor"]},
+        )
+    )
+    fallback = LLMFallback(
+        LLMSettings(backend="fake", cache_dir=tmp_path), load_catalogue(), model=FakeToolModel(responses=[])
+    )
+    asked = fallback.questions(decision.open_facts)
+    assert "t_scores" in asked
+    assert "aromatase_inhibitor" not in asked  # in doubt, not silent: an answer could not settle it
+    assert not any(name.startswith("request.") for name in asked)
+
+
+def test_a_reviewer_refuses_an_unknown_policy_when_it_is_built():
+    with pytest.raises(PolicyNotFoundError, match="no-such-policy"):
+        Reviewer(Settings.model_construct(policy="no-such-policy"))
+
+
+def test_review_each_keeps_going_past_a_bundle_it_cannot_read(tmp_path):
+    missing = tmp_path / "not-there"
+    results = list(Reviewer().review_each([missing]))
+    assert len(results) == 1 and isinstance(results[0], FailedReview) and str(missing) in results[0].error
+
+
+def test_skipped_files_and_the_llm_are_flagged_where_every_other_flag_is():
+    facts, request, _ = build(APPROVED)
+    extraction = Extraction(llm_error="TimeoutError: the model call failed", llm_fields=["t_scores"])
+    found = flags(
+        CIGNA, facts, request, skipped=[Skipped(source="scan.pdf", reason="unreadable")], extraction=extraction
+    )
+    by_code = {f.code: f for f in found}
+    assert {"file_skipped", "llm_failed", "llm_facts_used"} <= by_code.keys()
+    sources = load_flag_rules().sources
+    assert by_code["file_skipped"].source == sources["skipped"] and by_code["llm_failed"].source == sources["llm"]
