@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from abstractor.core.document import Evidence
 from abstractor.core.policy import (
-    Below,
+    COMPARISONS,
     Contains,
     Documented,
     Equals,
@@ -73,8 +73,9 @@ def leaf_facts(test, state: str) -> dict:
         return {test.fact: test.value if met else OTHER.get(test.value, "other")}
     if isinstance(test, Contains):
         return {test.fact: [test.value] if met else []}
-    if isinstance(test, Below):
-        return {test.fact: test.value - 1 if met else test.value}
+    if test.op in COMPARISONS:
+        candidates = (test.value - 1, test.value, test.value + 1)
+        return {test.fact: next(v for v in candidates if COMPARISONS[test.op](v, test.value) is met)}
     if isinstance(test, NotEmpty):
         return {test.fact: ["teriparatide"] if met else []}
     if isinstance(test, TScoreTest):

@@ -8,7 +8,7 @@ import re
 import pytest
 from policy_facts import build, merged, t_score, trial
 
-from abstractor.core.errors import PolicyNotFoundError
+from abstractor.core.errors import PolicyNotFoundError, RulesFileError
 from abstractor.core.policy import TrialTest
 from abstractor.core.record import Extraction, FailedReview, Skipped
 from abstractor.core.settings import LLMSettings, Settings
@@ -18,7 +18,7 @@ from abstractor.llm.fallback import LLMFallback
 from abstractor.pipeline import Reviewer
 from abstractor.policy.checker import check, criteria
 from abstractor.policy.flags import flags, load_flag_rules
-from abstractor.policy.loader import load_catalogue, select_policy
+from abstractor.policy.loader import load_catalogue, load_policy, select_policy
 from abstractor.policy.predicates import FactView, evaluate
 from abstractor.report.html import render_html
 
@@ -143,3 +143,54 @@ def test_skipped_files_and_the_llm_are_flagged_where_every_other_flag_is():
     assert {"file_skipped", "llm_failed", "llm_facts_used"} <= by_code.keys()
     sources = load_flag_rules().sources
     assert by_code["file_skipped"].source == sources["skipped"] and by_code["llm_failed"].source == sources["llm"]
+
+
+NEW_POLICY = """
+id: acme-DEN1
+title: "A new payer's denosumab policy"
+payer: Acme
+document: "Acme policy DEN-1"
+version: "2026-01-01"
+effective_date: 2026-01-01
+approval_months: 6
+dosing:
+  {clause: "Dosing", text: "60 mg every 6 months", dose_mg: 60, interval_months: 6, route: subcutaneous, outside: "-"}
+products: [{name: Prolia, generic: denosumab, hcpcs: J0897}]
+hcpcs: [{code: J0897, text: "Injection, denosumab, 1 mg", mg_per_unit: 1}]
+indications_text: "Approve when 1 is met"
+indications:
+  - id: "1"
+    title: "High fracture risk"
+    text: "ALL of A, B and C"
+    all:
+      - {id: "1.A", text: "Age 65 or older", test: {op: at_least, fact: age, value: 65}}
+      - {id: "1.B", text: "FRAX major osteoporotic above 20%", test: {op: above, fact: frax_major, value: 20}}
+      - id: "1.C"
+        text: "Prednisone 7.5 mg a day or less"
+        test: {op: at_most, fact: glucocorticoid_mg_per_day, value: 7.5}
+"""
+
+
+@pytest.mark.parametrize(
+    ("age", "frax", "dose", "outcome"),
+    [
+        (65, 20.5, 7.5, "meets_criteria"),
+        (64, 20.5, 7.5, "does_not_meet_criteria"),
+        (70, 20, 5, "does_not_meet_criteria"),
+        (70, 25, 10, "does_not_meet_criteria"),
+        (70, 25, None, "insufficient_documentation"),
+    ],
+)
+def test_a_new_policy_with_numeric_thresholds_is_only_yaml(tmp_path, age, frax, dose, outcome):
+    path = tmp_path / "acme.yaml"
+    path.write_text(NEW_POLICY)
+    policy = load_policy(path)
+    facts, request, evidence = build({"age": age, "frax_major": frax, "glucocorticoid_mg_per_day": dose})
+    assert check(policy, facts, request, evidence, load_catalogue()).outcome == outcome
+
+
+def test_a_threshold_on_a_fact_that_is_not_a_number_is_refused(tmp_path):
+    path = tmp_path / "acme.yaml"
+    path.write_text(NEW_POLICY.replace("fact: age, value: 65", "fact: breast_cancer, value: 65"))
+    with pytest.raises(RulesFileError, match=r"'breast_cancer'.*not a measured number"):
+        load_policy(path)

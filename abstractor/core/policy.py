@@ -82,6 +82,39 @@ class Below(_Test):
     value: float
 
 
+class AtMost(_Test):
+    """Met when a measured number is at or below the payer's threshold."""
+
+    op: Literal["at_most"]
+    fact: str
+    value: float
+
+
+class AtLeast(_Test):
+    """Met when a measured number is at or above the payer's threshold (FRAX at least 20%, age 65 or older)."""
+
+    op: Literal["at_least"]
+    fact: str
+    value: float
+
+
+class Above(_Test):
+    """Met when a measured number is above the payer's threshold."""
+
+    op: Literal["above"]
+    fact: str
+    value: float
+
+
+# The comparisons of a measured number with a payer's threshold, by operator.
+COMPARISONS = {
+    "below": lambda value, threshold: value < threshold,
+    "at_most": lambda value, threshold: value <= threshold,
+    "at_least": lambda value, threshold: value >= threshold,
+    "above": lambda value, threshold: value > threshold,
+}
+
+
 class Documented(_Test):
     """Met when the chart documents the fact either way; unknown (with a gap) when it is silent."""
 
@@ -113,10 +146,31 @@ class TrialTest(_Test):
 
 
 Test = Annotated[
-    IsTrue | IsFalse | Equals | Contains | NotEmpty | Below | Documented | TScoreTest | TrialTest,
+    IsTrue
+    | IsFalse
+    | Equals
+    | Contains
+    | NotEmpty
+    | Below
+    | AtMost
+    | AtLeast
+    | Above
+    | Documented
+    | TScoreTest
+    | TrialTest,
     Field(discriminator="op"),
 ]
-OPERATORS = ("is_true", "is_false", "equals", "contains", "not_empty", "below", "documented", "t_score", "trial")
+OPERATORS = (
+    "is_true",
+    "is_false",
+    "equals",
+    "contains",
+    "not_empty",
+    *COMPARISONS,
+    "documented",
+    "t_score",
+    "trial",
+)
 
 
 def tests_in(test: Test | None):
@@ -218,7 +272,20 @@ class Policy(_Strict):
 
 
 _Test.model_rebuild()
-for _model in (IsTrue, IsFalse, Equals, Contains, NotEmpty, Documented, TScoreTest, TrialTest):
+for _model in (
+    IsTrue,
+    IsFalse,
+    Equals,
+    Contains,
+    NotEmpty,
+    Below,
+    AtMost,
+    AtLeast,
+    Above,
+    Documented,
+    TScoreTest,
+    TrialTest,
+):
     _model.model_rebuild()
 Node.model_rebuild()
 Policy.model_rebuild()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from abstractor.core.abstraction import Abstraction
 from abstractor.core.document import Document, Evidence
+from abstractor.core.errors import ProviderError
 from abstractor.core.policy import FactCatalogue, OpenFact
 from abstractor.core.reading import ChartReader, Passage
 from abstractor.core.record import BisphosphonateTrial, Extraction, Facts, LLMRejection, TScore
@@ -99,12 +100,12 @@ class LLMFallback:
         budget = self.settings.token_budget * CHARS_PER_TOKEN
         passages = reader.passages(labels, budget * MAX_CALLS)
         answers: list = []
-        for chunk in _chunks(passages, budget):
-            found, error = self._ask(result, chunk)
-            if error:
-                result.error = error
-                return result
-            answers += found
+        try:
+            for chunk in _chunks(passages, budget):
+                answers += self._ask(result, chunk)
+        except ProviderError as exc:
+            result.error = str(exc)
+            return result
         self._merge(result, answers, tuple(documents), reader)
         return result
 
@@ -128,7 +129,7 @@ class LLMFallback:
             llm_latency_ms=round(result.latency_ms, 1),
         )
 
-    def _ask(self, result: FallbackResult, passages: list[Passage]) -> tuple[list, str | None]:
+    def _ask(self, result: FallbackResult, passages: list[Passage]) -> list:
         shown, masked = [], 0
         for p in passages:
             text = " ".join(p.text.split())
@@ -149,14 +150,13 @@ class LLMFallback:
         cached = self.cache.get(key)
         if cached is not None:
             result.cached_calls += 1
-            return FactAnswers.model_validate(cached).facts, None
-        parsed, error = self._call(result, system, user)
-        if parsed is not None:
-            self.cache.put(key, parsed.model_dump())
-            return parsed.facts, None
-        return [], error
+            return FactAnswers.model_validate(cached).facts
+        parsed = self._call(result, system, user)
+        self.cache.put(key, parsed.model_dump())
+        return parsed.facts
 
-    def _call(self, result: FallbackResult, system: str, user: str) -> tuple[FactAnswers | None, str | None]:
+    def _call(self, result: FallbackResult, system: str, user: str) -> FactAnswers:
+        """The model's parsed answer; ProviderError (a message without chart text) when there is none."""
         from langchain_core.messages import HumanMessage, SystemMessage
 
         runnable = self.model.with_structured_output(FactAnswers, method="function_calling", include_raw=True)
@@ -170,29 +170,29 @@ class LLMFallback:
             except retryable as exc:
                 result.latency_ms += (time.perf_counter() - started) * 1000
                 if attempt == self.settings.max_retries:
-                    return None, f"{type(exc).__name__} after {attempt + 1} attempts"
+                    raise ProviderError(f"{type(exc).__name__} after {attempt + 1} attempts") from None
                 time.sleep(min(0.5 * 2**attempt, 8.0))
                 continue
             except Exception as exc:  # timeouts, bad requests, server errors: the rules-only record stands
                 result.latency_ms += (time.perf_counter() - started) * 1000
-                return None, f"{type(exc).__name__}: the model call failed"
+                raise ProviderError(f"{type(exc).__name__}: the model call failed") from None
             result.latency_ms += (time.perf_counter() - started) * 1000
             raw = out.get("raw")
             usage = getattr(raw, "usage_metadata", None) or {}
             result.tokens_in += int(usage.get("input_tokens", 0))
             result.tokens_out += int(usage.get("output_tokens", 0))
             if out.get("parsing_error") is not None:
-                return None, f"the answer did not match the schema ({type(out['parsing_error']).__name__})"
+                raise ProviderError(f"the answer did not match the schema ({type(out['parsing_error']).__name__})")
             if out.get("parsed") is None:
                 refusal = (getattr(raw, "additional_kwargs", {}) or {}).get("refusal")
                 finish = (getattr(raw, "response_metadata", {}) or {}).get("finish_reason")
                 if refusal:
-                    return None, "the model refused to answer"
+                    raise ProviderError("the model refused to answer")
                 if finish == "length":
-                    return None, "the answer was cut off (token limit) and could not be parsed"
-                return None, "the answer could not be parsed (invalid JSON or no structured answer)"
-            return out["parsed"], None
-        return None, "no answer"  # pragma: no cover - the loop always returns
+                    raise ProviderError("the answer was cut off (token limit) and could not be parsed")
+                raise ProviderError("the answer could not be parsed (invalid JSON or no structured answer)")
+            return out["parsed"]
+        raise ProviderError("no answer")  # pragma: no cover - the loop always returns
 
     def _merge(
         self, result: FallbackResult, answers: list, documents: tuple[Document, ...], reader: ChartReader

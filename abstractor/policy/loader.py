@@ -8,7 +8,7 @@ from pathlib import Path
 
 from abstractor.core.datafile import load_model, read_data, validated
 from abstractor.core.errors import PolicyNotFoundError, RulesFileError
-from abstractor.core.policy import OPERATORS, FactCatalogue, Policy, tests_in
+from abstractor.core.policy import COMPARISONS, OPERATORS, FactCatalogue, Policy, tests_in
 from abstractor.core.resources import rules_path
 from abstractor.core.settings import DEFAULT_POLICY
 
@@ -45,6 +45,13 @@ def load_policy(path: Path, catalogue: FactCatalogue | None = None) -> Policy:
                         path,
                         f"clause {clause.id!r} tests unknown fact {test.fact!r}",
                         f"use a fact listed in rules/facts.yaml ({', '.join(sorted(catalogue.facts))}) or add it there",
+                    )
+                if test.op in COMPARISONS and catalogue.facts[test.fact].type != "number":
+                    numbers = sorted(name for name, spec in catalogue.facts.items() if spec.type == "number")
+                    raise RulesFileError(
+                        path,
+                        f"clause {clause.id!r} compares {test.fact!r} with a number, but it is not a measured number",
+                        f"compare one of {', '.join(numbers)}",
                     )
     return policy
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from abstractor.core.document import Evidence
 from abstractor.core.policy import (
-    Below,
+    COMPARISONS,
     Contains,
     Documented,
     Equals,
@@ -125,8 +125,8 @@ def _evaluate(test: Test, view: FactView) -> Verdict:
             return silent
         return Verdict(Truth.MET)  # an absent fact is false; is_false on it holds
     value, evidence = view.value(test.fact), view.evidence.get(test.fact, [])
-    if isinstance(test, Below):
-        result = isinstance(value, int | float) and value < test.value
+    if test.op in COMPARISONS:
+        result = isinstance(value, int | float) and COMPARISONS[test.op](value, test.value)
     elif isinstance(test, IsTrue):
         result = value is True
     elif isinstance(test, IsFalse):
