@@ -78,6 +78,7 @@ class Format(StrEnum):
     jsonl = "jsonl"
     md = "md"
     html = "html"
+    letter = "letter"
 
 
 def _version(value: bool) -> None:
@@ -103,7 +104,8 @@ def review(
         typer.Option(
             "--format",
             "-f",
-            help="summary: a line per bundle and a folder of summaries; json, jsonl, md or html: records or pages.",
+            help="summary: a line per bundle and a folder of summaries; json, jsonl, md or html: records or pages; "
+            "letter: the records-request letter of each bundle that pends on documentation.",
         ),
     ] = Format.summary,
     out: Annotated[
@@ -165,6 +167,11 @@ def _render_records(results: list[Review | FailedReview], format: Format, *, one
 
 
 def _render(reviews: list[Review], format: Format) -> str:
+    if format is Format.letter:
+        return "\n\n---\n\n".join(
+            r.records_request or f"# {r.record.bundle_id}: no records request (the review does not pend)\n"
+            for r in reviews
+        )
     if format is Format.html:
         return "\n".join(render_html(r.record, r.documents, r.references, r.decision) for r in reviews)
     return "\n\n---\n\n".join(r.record.determination.summary_markdown for r in reviews)
@@ -186,6 +193,8 @@ def _write_summaries(reviews: list[Review], folder: Path) -> None:
         (folder / f"{rec.bundle_id}.html").write_text(
             render_html(rec, r.documents, r.references, r.decision), encoding="utf-8"
         )
+        if r.records_request:
+            (folder / f"{rec.bundle_id}.records-request.md").write_text(r.records_request, encoding="utf-8")
         (folder / f"{rec.bundle_id}.json").write_text(
             json.dumps(rec.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8"
         )

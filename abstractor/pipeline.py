@@ -41,6 +41,7 @@ from abstractor.policy.checker import check, criteria, exclusions
 from abstractor.policy.flags import flags, load_flag_rules
 from abstractor.policy.loader import installed_policies, load_catalogue, select_policy
 from abstractor.report.citations import Reference
+from abstractor.report.letter import records_request
 from abstractor.report.summary import SummaryInput, summarize
 
 
@@ -52,6 +53,7 @@ class Review:
     documents: tuple[Document, ...]
     references: tuple[Reference, ...] = ()
     decision: Decision | None = None  # the checker's tree the record's criteria project
+    records_request: str = ""  # the letter to the prescriber when the review pends on documentation
 
 
 class Reviewer:
@@ -156,7 +158,12 @@ def _report(
         extraction=provenance,
         open_facts=[
             OpenFactResult(
-                fact=o.fact, clause=o.clause, request=o.request, settled_by=list(o.settled_by), decides=o.decides
+                fact=o.fact,
+                clause=o.clause,
+                request=o.request,
+                settled_by=list(o.settled_by),
+                decides=o.decides,
+                clauses=list(o.clauses),
             )
             for o in decision.open_facts
         ],
@@ -181,7 +188,13 @@ def _report(
         ],
         abstractor_version=__version__,
     )
-    return Review(record=record, documents=bundle.documents, references=tuple(citations.references), decision=decision)
+    return Review(
+        record=record,
+        documents=bundle.documents,
+        references=tuple(citations.references),
+        decision=decision,
+        records_request=records_request(bundle.bundle_id, policy, decision, request),
+    )
 
 
 def failed_review(path: str | Path, error: str) -> FailedReview:

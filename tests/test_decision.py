@@ -194,3 +194,17 @@ def test_a_threshold_on_a_fact_that_is_not_a_number_is_refused(tmp_path):
     path.write_text(NEW_POLICY.replace("fact: age, value: 65", "fact: breast_cancer, value: 65"))
     with pytest.raises(RulesFileError, match=r"'breast_cancer'.*not a measured number"):
         load_policy(path)
+
+
+def test_the_records_request_lists_each_gap_with_the_clauses_it_serves(reviews):
+    review = reviews["pmo-insufficient-no-history"]
+    assert review.record.determination.outcome == "insufficient_documentation"
+    letter = review.records_request
+    items = re.findall(r"^\d+\. \*\*(.+)\*\*$", letter, flags=re.M)
+    assert [item.lower() for item in items] == [gap.lower() for gap in review.record.gaps]
+    assert "4.B.ii.a" in letter and "indication 4" in letter and "Usually found in: a clinical note" in letter
+    assert all(
+        not r.records_request
+        for r in reviews.values()
+        if r.record.determination.outcome != "insufficient_documentation"
+    )

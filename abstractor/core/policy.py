@@ -316,11 +316,12 @@ class OpenFact:
     """A fact the chart leaves open that could still change the outcome, and what would settle it."""
 
     fact: str
-    clause: str
+    clause: str  # the first clause it keeps open
     request: str  # what to ask the prescriber for
     settled_by: tuple[str, ...] = ()  # the document roles that would settle it
     decides: bool = True  # False: open, but its clause counted the chart's silence as "no"
     silent: bool = True  # the chart says nothing about it (else its reading is in doubt)
+    clauses: tuple[str, ...] = ()  # every clause it keeps open, indications first
 
 
 @dataclass(frozen=True)
@@ -435,6 +436,10 @@ class Decision:
         every indication (why each failed or is still open)."""
         roots = self.applied or [d for d in self.indications if d.id == self.indication] or self.indications
         return [path for root in roots for path in root.paths()]
+
+    def root_of(self, clause_id: str) -> Decided | None:
+        """The indication, exclusion or documentation clause that `clause_id` belongs to."""
+        return next((root for root in self.roots() if any(d.id == clause_id for d in root.walk())), None)
 
     def met_indication(self) -> Decided | None:
         return next((d for d in self.indications if d.id == self.indication), None)

@@ -135,6 +135,7 @@ class OpenFactResult(Frozen):
     request: str
     settled_by: list[str] = Field(default_factory=list)
     decides: bool = True  # the clause is unknown because of it (a gap); else it counted as absent
+    clauses: list[str] = Field(default_factory=list)  # every clause it keeps open
 
 
 class ExclusionResult(Frozen):

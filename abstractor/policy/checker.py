@@ -118,34 +118,41 @@ def _version_in_force(policy: Policy, request: Request) -> tuple[str, ...]:
 def _open_facts(decision: Decision, view: FactView) -> tuple[OpenFact, ...]:
     """Facts the chart is silent or in doubt about that could still change the outcome.
 
-    An exclusion not applied could still apply; an indication not met could still be met (unless the review
-    is approved already, when only exclusions matter). A fact is open in a leaf that is not met and that
-    reads it silently or doubtfully; it `decides` when its leaf is unknown (a gap), and not when the leaf was
-    settled by the chart's silence counting as "no" (a fact documented when it exists).
+    An indication not met could still be met (unless the review is approved already, when only exclusions
+    matter), and an exclusion not applied could still apply. A fact is open in a leaf that is not met and
+    reads it silently or doubtfully; it `decides` when such a leaf is unknown (a gap), and not when every such
+    leaf was settled by the chart's silence counting as "no" (a fact documented when it exists).
     """
-    roots = [x for x in decision.exclusions if x.status is not Truth.MET]
+    roots: list[Decided] = []
     if decision.outcome != "meets_criteria":
         roots += [d for d in decision.indications if d.status is not Truth.MET]
         roots += [d for d in decision.documentation if d.status is not Truth.MET]
-    found: dict[str, OpenFact] = {}
+    roots += [x for x in decision.exclusions if x.status is not Truth.MET]
+    leaves: dict[str, list[tuple[Decided, bool]]] = {}
     for root in roots:
         for leaf in root.walk():
             if leaf.kind != "leaf" or leaf.status is Truth.MET:
                 continue
             for read in leaf.reads:
-                if not (read.silent or read.doubtful) or read.name in found:
-                    continue
-                spec = view.catalogue.facts[read.name]
-                unknown = leaf.status is Truth.UNKNOWN
-                found[read.name] = OpenFact(
-                    fact=read.name,
-                    clause=leaf.id,
-                    request=(leaf.gaps[0] if unknown and leaf.gaps else spec.gap or f"documentation of {spec.label}"),
-                    settled_by=tuple(spec.settled_by),
-                    decides=unknown,
-                    silent=read.silent,
-                )
-    return tuple(found.values())
+                if read.silent or read.doubtful:
+                    leaves.setdefault(read.name, []).append((leaf, read.silent))
+    out = []
+    for name, found in leaves.items():
+        spec = view.catalogue.facts[name]
+        unknown = [leaf for leaf, _ in found if leaf.status is Truth.UNKNOWN]
+        first = (unknown or [found[0][0]])[0]
+        out.append(
+            OpenFact(
+                fact=name,
+                clause=first.id,
+                request=first.gaps[0] if unknown and first.gaps else spec.gap or f"documentation of {spec.label}",
+                settled_by=tuple(spec.settled_by),
+                decides=bool(unknown),
+                silent=found[0][1],
+                clauses=tuple(dict.fromkeys(leaf.id for leaf, _ in found)),
+            )
+        )
+    return tuple(out)
 
 
 def criteria(decision: Decision) -> list[CriterionResult]:

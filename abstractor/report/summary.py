@@ -43,7 +43,8 @@ SAFETY_FLAGS = (
 
 
 @cache
-def _template(name: str) -> jinja2.Template:
+def template(name: str) -> jinja2.Template:
+    """A Markdown template of report/templates, rendered as plain text."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("abstractor.report", "templates"),
         undefined=jinja2.StrictUndefined,
@@ -79,9 +80,9 @@ def summarize(data: SummaryInput) -> tuple[str, Citations]:
     """Render the summary Markdown; every [n] in it resolves in the References list."""
     cite = Citations(data.policy)
     writer = _Writer(data, cite)
-    body = _template("summary.md.j2").render(**writer.context())
+    body = template("summary.md.j2").render(**writer.context())
     body = cite.renumber_by_appearance(body)
-    references = _template("references.md.j2").render(references=cite.references, policy=data.policy)
+    references = template("references.md.j2").render(references=cite.references, policy=data.policy)
     return body + references, cite
 
 
