@@ -12,6 +12,35 @@ from abstractor.nlp.mentions import AnalyzedDocument, Mention
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, number
 
+# The named patterns of rules/nlp/values.yaml read here (load_rules checks the file has them).
+PATTERNS = frozenset(
+    {
+        "bmd",
+        "cue_negated",
+        "date",
+        "dob",
+        "fracture_compression",
+        "fracture_fragility",
+        "fracture_trauma",
+        "new_before",
+        "other_before",
+        "recent_cue",
+        "rows_of_femur",
+        "rows_of_forearm",
+        "rows_of_spine",
+        "score_value",
+        "site_value",
+        "study_date",
+        "t_score_threshold",
+        "table_bmd_header",
+        "table_change_header",
+        "table_date_header",
+        "table_region_header",
+        "table_t_header",
+        "value_is_threshold",
+    }
+)
+
 
 def _nearest_site(patterns: dict[str, re.Pattern[str]], text: str, start: int, end: int) -> tuple[str, int] | None:
     """The site whose phrase ends last in text[start:end] (longest on a tie), with where it starts."""

@@ -11,6 +11,23 @@ from abstractor.nlp.mentions import AnalyzedDocument, Mention
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, interval_months, number
 
+# The named patterns of rules/nlp/values.yaml read here (load_rules checks the file has them).
+PATTERNS = frozenset(
+    {
+        "admin_context",
+        "admin_cpt",
+        "date",
+        "dos_filler",
+        "dos_strong",
+        "dos_weak",
+        "dose_label",
+        "dose_mg",
+        "hcpcs",
+        "interval",
+        "units",
+    }
+)
+
 
 def _line(text: str, offset: int) -> tuple[int, int]:
     start = text.rfind("\n", 0, offset) + 1

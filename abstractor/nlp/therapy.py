@@ -13,6 +13,43 @@ from abstractor.nlp.mentions import PLAN_SECTIONS, AnalyzedDocument, Mention, Se
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, month_start, months_between, number, to_months
 
+# The named patterns of rules/nlp/values.yaml read here (load_rules checks the file has them).
+PATTERNS = frozenset(
+    {
+        "bp_completed",
+        "bp_inefficacy",
+        "bp_intolerance",
+        "bp_tolerated",
+        "continuation_question",
+        "continue_before",
+        "cue_negated",
+        "date",
+        "denosumab_new",
+        "denosumab_started",
+        "duration",
+        "ever_cue",
+        "future_cue",
+        "injection_dates_cue",
+        "month_year",
+        "month_year_range",
+        "non_systemic",
+        "now_only",
+        "other_before",
+        "request_continuation",
+        "request_new_start",
+        "since",
+        "started",
+        "statement_before",
+        "steroid_current",
+        "steroid_dose",
+        "steroid_short_course",
+        "stop_awaits",
+        "trial_question",
+        "trial_question_not",
+        "year_range",
+    }
+)
+
 _IV = re.compile(r"(?i)\b(?:IV|intravenous(?:ly)?|infusions?|inj(?:ection)?s?)\b")
 _ORAL = re.compile(r"(?i)\b(?:oral(?:ly)?|PO|tablets?|weekly|monthly tablet)\b")
 _THERAPY_CLASSES = frozenset({"androgen_deprivation", "aromatase_inhibitor"})  # the class names in targets.yaml
