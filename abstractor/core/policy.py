@@ -11,9 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from abstractor.core.document import Evidence
 from abstractor.core.record import CriterionResult, ExclusionResult, Outcome
 from abstractor.core.truth import Truth
-
-TRIAL_OUTCOMES = Literal["inadequate_efficacy", "intolerance", "ongoing", "completed", "unknown"]
-SITES = Literal["lumbar_spine", "femoral_neck", "total_hip", "radius_33", "other"]
+from abstractor.core.vocabulary import Site as SITES
+from abstractor.core.vocabulary import TrialOutcome as TRIAL_OUTCOMES
 
 
 class _Strict(BaseModel):

@@ -28,6 +28,8 @@ class RulesReader:
         self._rules = rules
 
     def read(self, source: str, start: int, end: int) -> SpanReading:
+        """What the rules read in one span of a source: concepts affirmed, negated or not the patient's,
+        numbers, bone sites and cues."""
         a = self._by_source[source]
         text = a.doc.text
         affirmed, negated, other = set(), set(), set()
@@ -52,6 +54,7 @@ class RulesReader:
         )
 
     def passages(self, labels: Iterable[str], budget_chars: int) -> list[Passage]:
+        """Sentences around mentions of the labels, then of the preferred sections, within the budget."""
         wanted = set(labels)
         chosen: list[tuple[AnalyzedDocument, int]] = []
         for a in self._analyzed:

@@ -6,6 +6,7 @@ from collections import Counter
 
 from abstractor.core.document import Evidence, unique_evidence
 from abstractor.core.record import Request
+from abstractor.core.vocabulary import Role
 from abstractor.nlp.findings import Findings
 from abstractor.nlp.mentions import AnalyzedDocument, Mention
 from abstractor.nlp.rules import RuleSet
@@ -170,7 +171,8 @@ def _date_of_service(analyzed: list[AnalyzedDocument], rules: RuleSet) -> tuple[
     return iso, [ev for d, ev in dates if d == iso]
 
 
-_ROLE_ORDER = {"pa_form": 0, "letter": 1, "clinical_note": 2, "fax_cover": 3}
+# Of equally good date-of-service cues, a form's decides before a letter's, a note's, a cover's, then any other.
+_ROLE_ORDER: dict[Role, int] = {"pa_form": 0, "letter": 1, "clinical_note": 2, "fax_cover": 3}
 
 
 def _names_other_drug(a: AnalyzedDocument, offset: int) -> bool:

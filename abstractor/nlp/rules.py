@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from abstractor.core.datafile import load_model
 from abstractor.core.errors import RulesFileError
 from abstractor.core.resources import rules_path
+from abstractor.core.vocabulary import SITES, Role, Route, Site
 
 
 class _Strict(BaseModel):
@@ -20,10 +21,12 @@ class _Strict(BaseModel):
 
 
 class TargetEntry(_Strict):
+    """One target rule: a literal or a pattern, the normal form it reports, and optional route and kind."""
+
     literal: str | None = None
     pattern: str | list[dict] | None = None
     normal: str | None = None
-    route: Literal["oral", "iv"] | None = None
+    route: Route | None = None
     kind: str | None = None
 
     @model_validator(mode="after")
@@ -36,6 +39,8 @@ class TargetEntry(_Strict):
 
 
 class TargetsFile(_Strict):
+    """rules/nlp/targets.yaml: target rules by concept label."""
+
     version: str
     targets: dict[str, list[TargetEntry]]
 
@@ -44,6 +49,8 @@ Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO
 
 
 class ContextEntry(_Strict):
+    """One ConText modifier: its cue, category, direction and scope."""
+
     literal: str
     category: str
     direction: Direction
@@ -54,11 +61,15 @@ class ContextEntry(_Strict):
 
 
 class ContextFile(_Strict):
+    """rules/nlp/context.yaml: the ConText modifiers."""
+
     version: str
     modifiers: list[ContextEntry]
 
 
 class SectionEntry(_Strict):
+    """One section rule: a category and either its header words or a pattern."""
+
     category: str
     headers: list[str] | None = None
     pattern: str | None = None
@@ -71,6 +82,8 @@ class SectionEntry(_Strict):
 
 
 class SectionsFile(_Strict):
+    """rules/nlp/sections.yaml: the section rules."""
+
     version: str
     sections: list[SectionEntry]
 
@@ -82,13 +95,16 @@ class ValuesFile(_Strict):
 
     version: str
     patterns: dict[str, str]
-    sites: dict[Literal["lumbar_spine", "femoral_neck", "total_hip", "radius_33", "other"], str]
+    sites: dict[Site, str]
     fracture_sites: dict[str, str]
     prednisone_equivalents: dict[str, float]
     thresholds: dict[str, float]
 
     @model_validator(mode="after")
     def _complete(self) -> ValuesFile:
+        missing_sites = [site for site in SITES if site not in self.sites]
+        if missing_sites:
+            raise ValueError(f"sites missing: {', '.join(missing_sites)} (every bone site needs its phrases)")
         for name, pattern in {**self.patterns, **self.sites, **self.fracture_sites}.items():
             try:
                 re.compile(pattern)
@@ -123,11 +139,15 @@ class Icd10File(_Strict):
 
 
 class RoleCue(_Strict):
+    """A pattern that speaks for a document role, with the weight it adds."""
+
     pattern: str
     weight: int = Field(gt=0)
 
 
 class CheckboxRules(_Strict):
+    """How a form's marks and typed answers are written (see rules/README.md)."""
+
     checked: str
     unchecked: str
     answer_yes: str
@@ -143,9 +163,12 @@ class CheckboxRules(_Strict):
 
 
 class LayoutFile(_Strict):
+    """rules/nlp/layout.yaml: role cues (each role one of abstractor.core.vocabulary.ROLES), the narrative
+    roles, running lines, checkbox marks and boilerplate."""
+
     version: str
-    roles: dict[str, list[RoleCue]]
-    narrative_roles: list[str]
+    roles: dict[Role, list[RoleCue]]
+    narrative_roles: list[Role]
     running_line_min_pages: int = Field(ge=2)
     checkbox: CheckboxRules
     boilerplate: list[str]
@@ -178,6 +201,7 @@ class RuleSet:
 
     @property
     def version(self) -> str:
+        """The rule-set version (every file of rules/nlp carries the same one)."""
         return self.targets.version
 
     @cached_property
@@ -213,11 +237,13 @@ class RuleSet:
         return compiled
 
     @cached_property
-    def site_regex(self) -> dict[str, re.Pattern[str]]:
+    def site_regex(self) -> dict[Site, re.Pattern[str]]:
+        """The phrases naming each bone-density site, compiled once."""
         return {name: re.compile(p) for name, p in self.values.sites.items()}
 
     @cached_property
     def fracture_site_regex(self) -> dict[str, re.Pattern[str]]:
+        """The phrases naming each fracture site, compiled once."""
         return {name: re.compile(p) for name, p in self.values.fracture_sites.items()}
 
 
