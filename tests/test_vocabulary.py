@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import ast
 import shutil
+import types
+import typing
 from pathlib import Path
+from typing import Literal, get_args, get_origin
 
 import pytest
 
 from abstractor.core import vocabulary
 from abstractor.core.document import Evidence
 from abstractor.core.errors import RulesFileError
-from abstractor.core.record import BisphosphonateTrial, LogicalDocument, TScore
+from abstractor.core.record import BisphosphonateTrial, Facts, LogicalDocument, Request, TScore
 from abstractor.core.resources import rules_path
 from abstractor.core.truth import Truth
 from abstractor.core.vocabulary import (
@@ -25,6 +28,7 @@ from abstractor.core.vocabulary import (
 from abstractor.llm.verify import BARRIER_LABELS, OUTCOME_CUES
 from abstractor.nlp.rules import load_rules
 from abstractor.nlp.therapy import BARRIER_PRIORITY
+from abstractor.policy.loader import load_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -153,3 +157,87 @@ def test_a_values_file_must_name_every_site(rules_copy):
     values.write_text("".join(line for line in text.splitlines(True) if not line.startswith("  total_hip: ")))
     with pytest.raises(RulesFileError, match="sites missing: total_hip"):
         load_rules(rules_copy)
+
+
+# --- rules/facts.yaml and the record's Facts --------------------------------------------------------------
+
+# Fields of Facts that no policy tests, and why. Every other field must be in the catalogue.
+BOOKKEEPING = {
+    "conflicts": "the facts the chart states both ways: the checker reads it for every fact it tests",
+    "unconfirmed": "the facts resting on an uncertain form answer: read for every fact tested",
+    "decided_by": "which document decided a fact the documents disagree on: for the reviewer",
+    "fractures": "the findings behind fragility_fracture, which is the fact policies test",
+    "sub_region_t_scores": "T-scores of sub-regions, reported apart and never counted as the policy's sites",
+}
+CATALOGUE = load_catalogue().facts
+
+
+def _optional(annotation) -> object | None:
+    """X for `X | None` (or Optional[X]), else None."""
+    if get_origin(annotation) in (typing.Union, types.UnionType):
+        rest = [a for a in get_args(annotation) if a is not type(None)]
+        if len(rest) == 1 and len(get_args(annotation)) == 2:
+            return rest[0]
+    return None
+
+
+def _is_word(kind) -> bool:
+    return kind is str or get_origin(kind) is Literal
+
+
+def _agrees(fact_type: str, annotation) -> bool:
+    """Whether a catalogue `type` describes a field of this Python type."""
+    scalar = _optional(annotation)
+    items = get_args(annotation)[0] if get_origin(annotation) is list else None
+    return {
+        "bool": scalar is bool,
+        "number": scalar in (int, float),
+        "text": scalar is not None and _is_word(scalar),
+        "list": items is not None and _is_word(items),
+        "t_scores": items is TScore,
+        "trials": items is BisphosphonateTrial,
+    }[fact_type]
+
+
+def _field(name: str):
+    if name.startswith("request."):
+        return Request.model_fields.get(name.removeprefix("request."))
+    return Facts.model_fields.get(name)
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUE))
+def test_every_catalogue_fact_is_a_record_field_of_its_type(name):
+    field = _field(name)
+    assert field is not None, f"{name} is neither a field of Facts nor request.<a field of Request>"
+    assert _agrees(CATALOGUE[name].type, field.annotation), (
+        f"{name}: facts.yaml says {CATALOGUE[name].type}, the record says {field.annotation}"
+    )
+
+
+def test_every_fact_a_policy_can_test_is_in_the_catalogue():
+    missing = sorted(set(Facts.model_fields) - set(CATALOGUE) - set(BOOKKEEPING))
+    assert not missing, f"add to rules/facts.yaml, or list in BOOKKEEPING with the reason: {missing}"
+    assert not set(BOOKKEEPING) & set(CATALOGUE), "a bookkeeping field is in the catalogue"
+    assert set(BOOKKEEPING) <= set(Facts.model_fields)
+
+
+@pytest.mark.parametrize(
+    ("fact_type", "annotation", "agrees"),
+    [
+        ("bool", bool | None, True),
+        ("bool", bool, False),
+        ("number", int | None, True),
+        ("number", float | None, True),
+        ("number", str | None, False),
+        ("text", str | None, True),
+        ("text", Literal["a", "b"] | None, True),
+        ("list", list[str], True),
+        ("list", list[Literal["a"]], True),
+        ("list", list[TScore], False),
+        ("t_scores", list[TScore], True),
+        ("trials", list[BisphosphonateTrial], True),
+        ("trials", list[TScore], False),
+    ],
+)
+def test_the_type_agreement_rule(fact_type, annotation, agrees):
+    assert _agrees(fact_type, annotation) is agrees
