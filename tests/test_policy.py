@@ -178,6 +178,7 @@ BROKEN = {
     "unknown_key.yaml": "colour: Extra inputs are not permitted",
     "duplicate_id.yaml": "clause id '1.A' appears twice",
     "unknown_fact.yaml": "clause '1.A' tests unknown fact 'has_cancer'",
+    "unknown_value.yaml": "clause '1.A': oral_bisphosphonate_barriers never takes the value 'dysphagia'",
     "unknown_operator.yaml": "unknown operator 'is_maybe'",
     "two_kinds.yaml": "needs exactly one of test, all, any, not",
     "missing_effective_date.yaml": "effective_date: Field required",

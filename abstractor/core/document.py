@@ -7,7 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-Method = Literal["rules", "llm"]
+from abstractor.core.vocabulary import Provenance
+
 Alignment = Literal["exact", "normalised", "fuzzy"]
 
 
@@ -25,7 +26,7 @@ class Evidence(Frozen):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     quote: str
-    method: Method = "rules"
+    method: Provenance = "rules"
     alignment: Alignment = "exact"
 
 
@@ -95,7 +96,7 @@ class Document(Frozen):
         index = max(bisect.bisect_right(starts, offset) - 1, 0)
         return self.pages[index].number
 
-    def evidence(self, start: int, end: int, method: Method = "rules", alignment: Alignment = "exact") -> Evidence:
+    def evidence(self, start: int, end: int, method: Provenance = "rules", alignment: Alignment = "exact") -> Evidence:
         """Evidence for text[start:end], trimmed of surrounding white space."""
         while start < end and self.text[start].isspace():
             start += 1

@@ -9,11 +9,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from abstractor.core.document import Evidence
-from abstractor.core.record import Outcome
 from abstractor.core.truth import Truth
-
-TRIAL_OUTCOMES = Literal["inadequate_efficacy", "intolerance", "ongoing", "completed", "unknown"]
-SITES = Literal["lumbar_spine", "femoral_neck", "total_hip", "radius_33", "other"]
+from abstractor.core.vocabulary import Outcome, Role, Route, Site, TrialOutcome
 
 
 class _Strict(BaseModel):
@@ -28,7 +25,7 @@ class FactSpec(_Strict):
     denied_by: str | None = None
     cues: list[str] = Field(default_factory=list)
     false_cues: list[str] = Field(default_factory=list)
-    settled_by: list[str] = Field(default_factory=list)  # the document roles that settle the fact when open
+    settled_by: list[Role] = Field(default_factory=list)  # the document roles that settle the fact when open
 
     @model_validator(mode="after")
     def _gap_for_unknown(self) -> FactSpec:
@@ -127,7 +124,7 @@ class TScoreTest(_Test):
     fact: Literal["t_scores"] = "t_scores"
     max: float | None = None  # at or below
     below: float | None = None  # strictly below
-    sites: list[SITES]
+    sites: list[Site]
 
     @model_validator(mode="after")
     def _one_bound(self) -> TScoreTest:
@@ -139,9 +136,9 @@ class TScoreTest(_Test):
 class TrialTest(_Test):
     op: Literal["trial"]
     fact: Literal["bisphosphonate_trials"] = "bisphosphonate_trials"
-    route: Literal["oral", "iv"] | None = None
+    route: Route | None = None
     drugs: list[str] | None = None
-    outcomes: list[TRIAL_OUTCOMES] | None = None
+    outcomes: list[TrialOutcome] | None = None
     min_months: float | None = None
 
 
@@ -318,7 +315,7 @@ class OpenFact:
     fact: str
     clause: str  # the first clause it keeps open
     request: str  # what to ask the prescriber for
-    settled_by: tuple[str, ...] = ()  # the document roles that would settle it
+    settled_by: tuple[Role, ...] = ()  # the document roles that would settle it
     decides: bool = True  # False: open, but its clause counted the chart's silence as "no"
     silent: bool = True  # the chart says nothing about it (else its reading is in doubt)
     clauses: tuple[str, ...] = ()  # every clause it keeps open, indications first

@@ -7,16 +7,16 @@ from typing import Literal
 from pydantic import Field
 
 from abstractor.core.document import Evidence, Frozen
+from abstractor.core.vocabulary import Barrier, Outcome, Role, Route, Site, Status, TrialOutcome
 
-Outcome = Literal["meets_criteria", "does_not_meet_criteria", "insufficient_documentation"]
-Status = Literal["met", "not_met", "unknown"]
+# Outcome, Status, Site, TrialOutcome and Barrier live in abstractor.core.vocabulary; importing them from
+# here still works.
 Severity = Literal["info", "warning", "critical"]
-Site = Literal["lumbar_spine", "femoral_neck", "total_hip", "radius_33", "other"]
-TrialOutcome = Literal["inadequate_efficacy", "intolerance", "ongoing", "completed", "unknown"]
-Barrier = Literal["cannot_swallow", "cannot_remain_upright", "gi_condition"]
 
 
 class PolicyRef(Frozen):
+    """The policy version the bundle was reviewed against."""
+
     id: str
     effective_date: str
     version: str | None = None
@@ -24,6 +24,8 @@ class PolicyRef(Frozen):
 
 
 class Request(Frozen):
+    """What the prescriber asks for: product, dose, interval, codes and date of service."""
+
     product: str | None = None
     dose_mg: float | None = None
     interval_months: float | None = None
@@ -34,6 +36,8 @@ class Request(Frozen):
 
 
 class TScore(Frozen):
+    """One documented T-score at a site, with its study date and the report's own detail."""
+
     site: Site
     value: float
     date: str | None = None
@@ -45,6 +49,8 @@ class TScore(Frozen):
 
 
 class Fracture(Frozen):
+    """A fracture of the patient's by site, and whether it was a fragility fracture."""
+
     site: str
     fragility: bool | None = None
     cause: str | None = None
@@ -52,8 +58,10 @@ class Fracture(Frozen):
 
 
 class BisphosphonateTrial(Frozen):
+    """One bisphosphonate the patient took: drug, route, duration and how it ended."""
+
     drug: str
-    route: Literal["oral", "iv"]
+    route: Route
     months: float | None = None
     outcome: TrialOutcome = "unknown"
     evidence: list[Evidence] = Field(min_length=1)
@@ -111,6 +119,8 @@ class Facts(Frozen):
 
 
 class Determination(Frozen):
+    """The outcome, the indication that is met, the approval length and the written summary."""
+
     outcome: Outcome
     indication: str | None = None
     approval_months: int | None = None
@@ -118,6 +128,8 @@ class Determination(Frozen):
 
 
 class CriterionResult(Frozen):
+    """A policy clause the checker evaluated (a leaf or a branch) with its status and evidence."""
+
     id: str
     text: str
     status: Status
@@ -133,18 +145,22 @@ class OpenFactResult(Frozen):
     fact: str
     clause: str
     request: str
-    settled_by: list[str] = Field(default_factory=list)
+    settled_by: list[Role] = Field(default_factory=list)
     decides: bool = True  # the clause is unknown because of it (a gap); else it counted as absent
     clauses: list[str] = Field(default_factory=list)  # every clause it keeps open
 
 
 class ExclusionResult(Frozen):
+    """A condition the policy does not cover that applies to this chart, with its evidence."""
+
     id: str
     text: str
     evidence: list[Evidence] = Field(min_length=1)
 
 
 class Flag(Frozen):
+    """A warning for the reviewer that decides nothing (safety, dosing, documentation)."""
+
     code: str
     severity: Severity
     message: str
@@ -152,11 +168,15 @@ class Flag(Frozen):
 
 
 class LLMRejection(Frozen):
+    """An LLM answer that was not used, and why (its quote did not support it)."""
+
     fact: str
     reason: str
 
 
 class Extraction(Frozen):
+    """How the facts were read: rule-set version and, where used, the LLM fallback's provenance and cost."""
+
     llm_used: bool = False
     llm_fields: list[str] = Field(default_factory=list)
     rules_version: str | None = None
@@ -175,6 +195,8 @@ class Extraction(Frozen):
 
 
 class Skipped(Frozen):
+    """A file of the bundle that was not read (or read with a warning), and why."""
+
     source: str
     reason: str
 
@@ -182,7 +204,7 @@ class Skipped(Frozen):
 class LogicalDocument(Frozen):
     """A document inside a file, by what it is (a fax packet holds several): its role and its extent."""
 
-    role: str  # fax_cover, pa_form, letter, clinical_note, dxa_report, imaging_report, lab_report, other
+    role: Role
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     first_page: int | None = None
@@ -190,6 +212,8 @@ class LogicalDocument(Frozen):
 
 
 class DocumentInfo(Frozen):
+    """One file of the bundle as read: its kind, hash, pages, tables and logical documents."""
+
     source: str
     kind: Literal["note", "pdf"]
     sha256: str
@@ -200,6 +224,8 @@ class DocumentInfo(Frozen):
 
 
 class ReviewRecord(Frozen):
+    """The review of one chart bundle: the record `abstractor review` prints."""
+
     bundle_id: str
     policy: PolicyRef
     request: Request

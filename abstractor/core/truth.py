@@ -7,7 +7,11 @@ from enum import StrEnum
 
 
 class Truth(StrEnum):
-    """The status of a criterion: Kleene's strong three-valued logic."""
+    """The status of a criterion: Kleene's strong three-valued logic.
+
+    Its values are the record's `Status` (abstractor.core.vocabulary.STATUSES), in the same order; a test
+    holds the two together.
+    """
 
     MET = "met"
     NOT_MET = "not_met"

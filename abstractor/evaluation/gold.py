@@ -10,18 +10,22 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from abstractor.core.datafile import read_data
 from abstractor.core.errors import RulesFileError
 from abstractor.core.record import Facts, Request
+from abstractor.core.vocabulary import OUTCOMES, STATUSES
 
 KNOWN_KEYS = {"bundle_id", "request", "facts", "determination", "criteria", "notes", "tags", "accept"}
-OUTCOMES = {"meets_criteria", "does_not_meet_criteria", "insufficient_documentation"}
 
 
 class GoldDetermination(BaseModel):
+    """The determination a gold file states: outcome and indication, either may be left out."""
+
     model_config = ConfigDict(extra="forbid")
     outcome: str | None = None
     indication: str | None = None
 
 
 class GoldFile(BaseModel):
+    """One gold file as written: the record's field names, holding only what the annotator scores."""
+
     model_config = ConfigDict(extra="forbid")
     bundle_id: str | None = None
     request: dict[str, object] = Field(default_factory=dict)
@@ -75,8 +79,8 @@ def load_gold_file(path: Path) -> tuple[GoldCase, list[str]]:
     if "indication" in data.get("determination", {}):
         values["determination.indication"] = det.indication
     for clause, status in gold.criteria.items():
-        if status not in {"met", "not_met", "unknown"}:
-            raise _fail(path, f"criteria.{clause}: status {status!r}", "use met, not_met or unknown")
+        if status not in STATUSES:
+            raise _fail(path, f"criteria.{clause}: status {status!r}", f"use one of {', '.join(STATUSES)}")
         values[f"criteria.{clause}"] = status
     accept = {}
     for key, alternatives in gold.accept.items():

@@ -8,9 +8,10 @@ from dataclasses import asdict, dataclass, field
 
 from abstractor.core.document import Document, Evidence
 from abstractor.core.record import ReviewRecord
+from abstractor.core.vocabulary import OUTCOMES
 from abstractor.evaluation.gold import GoldCase
 
-OUTCOME_LABELS = ["meets_criteria", "does_not_meet_criteria", "insufficient_documentation"]
+OUTCOME_LABELS = list(OUTCOMES)  # the rows and columns of the outcome confusion matrix
 T_SCORE_TOLERANCE = 0.05
 FLAG_DISAGREEMENT = 0.05  # registry QA practice: review any field that disagrees with gold more than 5%
 
@@ -89,14 +90,17 @@ class FieldScore:
 
     @property
     def precision(self) -> float | None:
+        """Of the values predicted, the share gold has (None with no predictions)."""
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
 
     @property
     def recall(self) -> float | None:
+        """Of the values gold has, the share predicted (None where gold has none)."""
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
     @property
     def f1(self) -> float | None:
+        """The harmonic mean of precision and recall."""
         p, r = self.precision, self.recall
         if p is None and r is None:
             return None
@@ -105,14 +109,17 @@ class FieldScore:
 
     @property
     def accuracy(self) -> float | None:
+        """For a scalar field, the share of the cases stating it that the record got right."""
         return self.correct / self.stated if self.stated else None
 
     @property
     def disagreement(self) -> float | None:
+        """1 - accuracy for a scalar field, 1 - F1 for a list field."""
         value = self.accuracy if self.kind == "scalar" else self.f1
         return None if value is None else 1 - value
 
     def as_dict(self) -> dict:
+        """The counts and rates, with whether the field disagrees enough to be flagged."""
         out = asdict(self)
         out.update(
             precision=self.precision,
@@ -126,6 +133,8 @@ class FieldScore:
 
 @dataclass
 class CaseError:
+    """One field of one case where the record and gold disagree, with the record's quote where it has one."""
+
     bundle_id: str
     field: str
     gold: object
@@ -137,6 +146,8 @@ class CaseError:
 
 @dataclass
 class Metrics:
+    """Every score of one evaluation run."""
+
     cases: int
     fields: dict[str, FieldScore]
     confusion: list[list[int]]
@@ -161,6 +172,7 @@ class Metrics:
 
     @property
     def field_f1_micro(self) -> float | None:
+        """F1 pooled over the headline fields' counts."""
         tp = sum(f.tp for f in self.headline_fields)
         fp = sum(f.fp for f in self.headline_fields)
         fn = sum(f.fn for f in self.headline_fields)
@@ -168,10 +180,12 @@ class Metrics:
 
     @property
     def field_f1_macro(self) -> float | None:
+        """The mean of the headline fields' F1."""
         scores = [f.f1 for f in self.headline_fields if f.f1 is not None]
         return sum(scores) / len(scores) if scores else None
 
     def as_dict(self) -> dict:
+        """The metrics as plain JSON data."""
         return {
             "cases": self.cases,
             "outcome_accuracy": self.outcome_accuracy,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from abstractor.core.document import Document, Evidence, Method
+from abstractor.core.document import Document, Evidence
+from abstractor.core.vocabulary import Provenance
 
 FUZZY_THRESHOLD = 90.0  # rapidfuzz partial-ratio score (0-100) a fuzzy alignment must reach
 _SPACE = re.compile(r"\s+")
@@ -25,7 +26,7 @@ def align(
     quote: str,
     documents: Iterable[Document],
     source: str | None = None,
-    method: Method = "llm",
+    method: Provenance = "llm",
     threshold: float = FUZZY_THRESHOLD,
 ) -> Evidence | None:
     """Evidence for `quote` in the named source first, then in the others; None when it is not there."""

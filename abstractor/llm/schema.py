@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from pydantic import BaseModel, Field
+
+from abstractor.core.vocabulary import ROUTES, SITES, TRIAL_OUTCOMES
+
+
+def _one_of(words: Iterable[str]) -> str:
+    """Words as a list a model reads: "a, b or c"."""
+    *rest, last = words
+    return f"{', '.join(rest)} or {last}" if rest else last
 
 
 class FoundFact(BaseModel):
@@ -12,14 +22,12 @@ class FoundFact(BaseModel):
     value: str | None = Field(default=None, description="the value: true or false, a number, or a word from the list")
     quote: str = Field(description="the exact words of the chart that state this value, copied character for character")
     source: str | None = Field(default=None, description="the document name shown before the passage")
-    site: str | None = Field(
-        default=None, description="for t_scores: lumbar_spine, femoral_neck, total_hip or radius_33"
-    )
+    site: str | None = Field(default=None, description=f"for t_scores: {_one_of(s for s in SITES if s != 'other')}")
     drug: str | None = Field(default=None, description="for bisphosphonate_trials: the generic drug name")
-    route: str | None = Field(default=None, description="for bisphosphonate_trials: oral or iv")
+    route: str | None = Field(default=None, description=f"for bisphosphonate_trials: {_one_of(ROUTES)}")
     outcome: str | None = Field(
         default=None,
-        description="for bisphosphonate_trials: inadequate_efficacy, intolerance, ongoing, completed or unknown",
+        description=f"for bisphosphonate_trials: {_one_of(TRIAL_OUTCOMES)}",
     )
     months: float | None = Field(default=None, description="for bisphosphonate_trials: duration in months")
 

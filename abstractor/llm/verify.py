@@ -4,19 +4,31 @@ from __future__ import annotations
 
 from abstractor.core.policy import FactSpec
 from abstractor.core.reading import SpanReading
+from abstractor.core.vocabulary import ROUTES, SITES, TRIAL_OUTCOMES, Barrier, TrialOutcome
 
 TRUE_WORDS = {"true", "yes", "y", "1"}
 FALSE_WORDS = {"false", "no", "n", "0"}
-BARRIER_LABELS = {"cannot_swallow": "SWALLOWING", "cannot_remain_upright": "UPRIGHT", "gi_condition": "GI_CONDITION"}
-OUTCOME_CUES = {"inadequate_efficacy": "bp_inefficacy", "intolerance": "bp_intolerance", "completed": "bp_completed"}
+# The target label (rules/nlp/targets.yaml) that states each barrier, and each trial outcome's cue pattern.
+BARRIER_LABELS: dict[Barrier, str] = {
+    "cannot_swallow": "SWALLOWING",
+    "cannot_remain_upright": "UPRIGHT",
+    "gi_condition": "GI_CONDITION",
+}
+OUTCOME_CUES: dict[TrialOutcome, str] = {
+    "inadequate_efficacy": "bp_inefficacy",
+    "intolerance": "bp_intolerance",
+    "completed": "bp_completed",
+}
 
 
 def as_bool(value: str | None) -> bool | None:
+    """An answer's true / false word as a bool, None for anything else."""
     text = (value or "").strip().lower()
     return True if text in TRUE_WORDS else False if text in FALSE_WORDS else None
 
 
 def as_number(value: object) -> float | None:
+    """An answer as a number (a Unicode minus and a trailing % allowed), None when it is not one."""
     try:
         return float(str(value).strip().replace("−", "-").rstrip("%"))
     except ValueError:
@@ -73,7 +85,7 @@ def supports(fact: str, spec: FactSpec, answer, quote: str, reading: SpanReading
         )
     if kind == "t_scores":
         number = as_number(answer.value)
-        if number is None or answer.site not in {"lumbar_spine", "femoral_neck", "total_hip", "radius_33", "other"}:
+        if number is None or answer.site not in SITES:
             return None, "a T-score needs a number and a site"
         if "T_SCORE" not in reading.affirmed and "Z_SCORE" in reading.affirmed | reading.not_about_patient:
             return None, "the quote gives a Z-score, not a T-score"
@@ -86,7 +98,7 @@ def supports(fact: str, spec: FactSpec, answer, quote: str, reading: SpanReading
         drug = (answer.drug or "").strip().lower().replace(" ", "_")
         if not _has(reading.affirmed, ["BISPHOSPHONATE"], drug):
             return None, "the drug is not named, affirmed, in the quote"
-        outcome = answer.outcome if answer.outcome in {*OUTCOME_CUES, "ongoing", "unknown"} else "unknown"
+        outcome = answer.outcome if answer.outcome in TRIAL_OUTCOMES else "unknown"
         if outcome in OUTCOME_CUES and OUTCOME_CUES[outcome] not in reading.cues:
             outcome = "unknown"  # the drug is supported, the outcome is not: keep the trial, not the outcome
         months = as_number(answer.months) if answer.months is not None else None
@@ -96,7 +108,7 @@ def supports(fact: str, spec: FactSpec, answer, quote: str, reading: SpanReading
             months = None
         return {
             "drug": drug,
-            "route": answer.route if answer.route in {"oral", "iv"} else None,
+            "route": answer.route if answer.route in ROUTES else None,
             "outcome": outcome,
             "months": months,
         }, None

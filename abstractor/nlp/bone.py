@@ -7,13 +7,43 @@ from collections import defaultdict
 
 from abstractor.core.document import Document, Evidence, Table, unique_evidence
 from abstractor.core.record import Fracture, TScore
+from abstractor.core.vocabulary import Site
 from abstractor.nlp.findings import Findings
 from abstractor.nlp.mentions import AnalyzedDocument, Mention
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, number
 
+# The named patterns of rules/nlp/values.yaml read here (load_rules checks the file has them).
+PATTERNS = frozenset(
+    {
+        "bmd",
+        "cue_negated",
+        "date",
+        "dob",
+        "fracture_compression",
+        "fracture_fragility",
+        "fracture_trauma",
+        "new_before",
+        "other_before",
+        "recent_cue",
+        "rows_of_femur",
+        "rows_of_forearm",
+        "rows_of_spine",
+        "score_value",
+        "site_value",
+        "study_date",
+        "t_score_threshold",
+        "table_bmd_header",
+        "table_change_header",
+        "table_date_header",
+        "table_region_header",
+        "table_t_header",
+        "value_is_threshold",
+    }
+)
 
-def _nearest_site(patterns: dict[str, re.Pattern[str]], text: str, start: int, end: int) -> tuple[str, int] | None:
+
+def _nearest_site(patterns: dict[Site, re.Pattern[str]], text: str, start: int, end: int) -> tuple[Site, int] | None:
     """The site whose phrase ends last in text[start:end] (longest on a tie), with where it starts."""
     best = None
     for site, pattern in patterns.items():
@@ -24,7 +54,7 @@ def _nearest_site(patterns: dict[str, re.Pattern[str]], text: str, start: int, e
     return (best[1], best[2]) if best else None
 
 
-def _first_site(patterns: dict[str, re.Pattern[str]], text: str, start: int, end: int) -> str | None:
+def _first_site(patterns: dict[Site, re.Pattern[str]], text: str, start: int, end: int) -> Site | None:
     """The site named first in text[start:end] ("T-score -2.6 at the femoral neck")."""
     hits = [(m.start(), site) for site, p in patterns.items() if (m := p.search(text, start, end))]
     return min(hits)[1] if hits else None
@@ -56,7 +86,7 @@ def policy_sites(scores: list[TScore]) -> tuple[list[TScore], list[TScore]]:
 def _prose_t_scores(a: AnalyzedDocument, rules: RuleSet) -> list[TScore]:
     out: list[TScore] = []
     text, rx = a.doc.text, rules.regex
-    previous: dict[int, tuple[int, str]] = {}  # sentence index -> (end of last T-score, its site)
+    previous: dict[int, tuple[int, Site]] = {}  # sentence index -> (end of last T-score, its site)
     for m in sorted((m for m in a.mentions if m.label == "T_SCORE"), key=lambda m: m.start):
         if m.negated or not m.about_patient:
             continue
@@ -210,7 +240,7 @@ def _family(region: str, rules: RuleSet) -> str | None:
     return None
 
 
-def _site(rules: RuleSet, text: str, strict: bool = False) -> str | None:
+def _site(rules: RuleSet, text: str, strict: bool = False) -> Site | None:
     """The bone site a region's words name; with `strict`, only a policy site named in full."""
     hit = _nearest_site(rules.site_regex, text, 0, len(text))
     if hit is None or (strict and (hit[0] == "other" or len(text.split()) < 2)):

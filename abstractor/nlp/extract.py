@@ -15,6 +15,9 @@ from abstractor.nlp.request import extract_request
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in
 
+# The named patterns of rules/nlp/values.yaml read here (load_rules checks the file has them).
+PATTERNS = frozenset({"date"})
+
 
 def extract(documents: list[Document], rules: RuleSet | None = None) -> Abstraction:
     """Run the pipeline over the documents and assemble every fact of the review record."""

@@ -10,6 +10,9 @@ from abstractor.core.document import Evidence
 from abstractor.nlp.mentions import AnalyzedDocument
 from abstractor.nlp.rules import RuleSet
 
+# The named patterns of rules/nlp/values.yaml read here (load_rules checks the file has them).
+PATTERNS = frozenset({"icd10", "icd10_ambiguous", "icd10_not_code", "icd10_written_as_code"})
+
 
 @cache
 def _code_set() -> ModuleType:

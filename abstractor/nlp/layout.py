@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from abstractor.core.document import Document
+from abstractor.core.vocabulary import Role
 from abstractor.nlp.rules import RuleSet
 
 Answer = Literal["yes", "no", "blank"]
@@ -26,7 +27,7 @@ _BREAK = re.compile(r"\r?\n|\f")
 class Segment:
     """A logical document inside a file: its role and its pages (1-based, inclusive) and text span."""
 
-    role: str
+    role: Role
     start: int
     end: int
     first_page: int | None = None
@@ -62,7 +63,8 @@ class Layout:
         self._starts = [z.start for z in self.zones]
         self._longest = max((z.end - z.start for z in self.zones), default=0)
 
-    def role_at(self, offset: int) -> str:
+    def role_at(self, offset: int) -> Role:
+        """The role of the logical document holding `offset`."""
         index = max(bisect.bisect_right(self._segment_starts, offset) - 1, 0)
         return self.segments[index].role
 
@@ -101,8 +103,8 @@ def boilerplate_zones(text: str, sentences: list[tuple[int, int]], rules: RuleSe
 # --- roles -------------------------------------------------------------------------------------------
 
 
-def _role_scores(text: str, rules: RuleSet) -> Counter[str]:
-    scores: Counter[str] = Counter()
+def _role_scores(text: str, rules: RuleSet) -> Counter[Role]:
+    scores: Counter[Role] = Counter()
     for role, cues in rules.layout_regex["roles"].items():
         for pattern, weight in cues:
             if pattern.search(text):
@@ -110,7 +112,7 @@ def _role_scores(text: str, rules: RuleSet) -> Counter[str]:
     return scores
 
 
-def _best_role(scores: Counter[str]) -> str | None:
+def _best_role(scores: Counter[Role]) -> Role | None:
     return scores.most_common(1)[0][0] if scores else None
 
 

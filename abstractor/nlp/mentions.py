@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from abstractor.core.document import Document, Evidence
+from abstractor.core.vocabulary import Role, Route
 from abstractor.nlp.layout import Layout, boilerplate_zones, read_layout
 from abstractor.nlp.pipeline import SPAN_GROUP, get_pipeline
 from abstractor.nlp.rules import RuleSet
@@ -39,19 +40,20 @@ class Mention:
     doc: Document
     label: str
     normal: str
-    route: str | None
+    route: Route | None
     kind: str | None
     start: int
     end: int
     sentence: Sentence
     modifiers: frozenset[str]
-    role: str = "clinical_note"
+    role: Role = "clinical_note"
     narrative: bool = True  # in a role whose text is the practice's own statement (rules/nlp/layout.yaml)
     answer: str | None = None  # inside a form question: the answer (yes, no, blank)
     printed: bool = False  # inside boilerplate, an unchecked option or a question's examples
 
     @property
     def text(self) -> str:
+        """The words that matched."""
         return self.doc.text[self.start : self.end]
 
     @property
@@ -63,22 +65,27 @@ class Mention:
 
     @property
     def family(self) -> bool:
+        """Said of a relative, or under a family-history header."""
         return "FAMILY" in self.modifiers or self.sentence.section in FAMILY_SECTIONS
 
     @property
     def hypothetical(self) -> bool:
+        """Hypothetical, possible or a definition, not a statement that it is so."""
         return bool({"HYPOTHETICAL", "POSSIBLE_EXISTENCE", "DEFINITION"} & self.modifiers)
 
     @property
     def risk(self) -> bool:
+        """A risk of it ("risk of fracture"), not the thing itself."""
         return "RISK" in self.modifiers
 
     @property
     def discontinued(self) -> bool:
+        """A drug said to be stopped or being stopped."""
         return "DISCONTINUED" in self.modifiers
 
     @property
     def historical(self) -> bool:
+        """Past, or under a past-medical-history header."""
         return "HISTORICAL" in self.modifiers or self.sentence.section in HISTORY_SECTIONS
 
     @property
@@ -118,7 +125,7 @@ class AnalyzedDocument:
 
     doc: Document
     layout: Layout
-    narrative_roles: frozenset[str] = frozenset()
+    narrative_roles: frozenset[Role] = frozenset()
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
 
@@ -136,6 +143,7 @@ class AnalyzedDocument:
         return self.narrative(offset) or self.layout.role_at(offset) == "fax_cover"
 
     def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence holding `offset`, if any."""
         for s in self.sentences:
             if s.start <= offset < s.end:
                 return s

@@ -12,6 +12,34 @@ from abstractor.nlp.mentions import AnalyzedDocument, Mention
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, number
 
+# The named patterns and thresholds of rules/nlp/values.yaml read here (load_rules checks the file
+# has them).
+PATTERNS = frozenset(
+    {
+        "age",
+        "ckd_stage",
+        "crcl",
+        "date",
+        "dob",
+        "egfr",
+        "evaluation_cue",
+        "finding_negative",
+        "frax_hip",
+        "frax_major",
+        "frax_sentence",
+        "phosphorus",
+        "pth",
+        "sex_explicit",
+        "sex_honorific",
+        "sex_pronoun",
+        "sex_word",
+        "status_then",
+        "supplement_cue",
+        "vitamin_d_level",
+    }
+)
+THRESHOLDS = frozenset({"severe_renal_crcl_ml_min", "severe_renal_egfr"})
+
 SEX_WORDS = {
     "female": "female",
     "woman": "female",

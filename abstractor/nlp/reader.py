@@ -11,6 +11,9 @@ from abstractor.nlp.patient import SEX_WORDS
 from abstractor.nlp.rules import RuleSet
 
 CUES = ("bp_inefficacy", "bp_intolerance", "bp_completed", "fracture_fragility", "fracture_trauma")
+SEX_CUES = ("sex_explicit", "sex_word", "sex_honorific", "sex_pronoun")
+# The named patterns of rules/nlp/values.yaml read here (load_rules checks the file has them).
+PATTERNS = frozenset(CUES + SEX_CUES)
 _NUMBER = re.compile(r"[-−–]?\d+(?:\.\d+)?")
 # Sections read first when there is budget left after the mentions: where the reasoning usually is.
 PREFERRED_SECTIONS = ("assessment_plan", "assessment", "plan", "history_of_present_illness", "impression", None)
@@ -25,6 +28,8 @@ class RulesReader:
         self._rules = rules
 
     def read(self, source: str, start: int, end: int) -> SpanReading:
+        """What the rules read in one span of a source: concepts affirmed, negated or not the patient's,
+        numbers, bone sites and cues."""
         a = self._by_source[source]
         text = a.doc.text
         affirmed, negated, other = set(), set(), set()
@@ -40,7 +45,7 @@ class RulesReader:
         numbers = tuple(float(n.translate(str.maketrans("−–", "--"))) for n in _NUMBER.findall(text[start:end]))
         sites = {site for site, p in self._rules.site_regex.items() if p.search(text, start, end)}
         cues = {name for name in CUES if self._rules.regex[name].search(text, start, end)}
-        for name in ("sex_explicit", "sex_word", "sex_honorific", "sex_pronoun"):
+        for name in SEX_CUES:
             for m in self._rules.regex[name].finditer(text, start, end):
                 word = next(g for g in m.groups() if g)
                 cues.add(f"sex:{SEX_WORDS[word.lower()]}")
@@ -49,6 +54,7 @@ class RulesReader:
         )
 
     def passages(self, labels: Iterable[str], budget_chars: int) -> list[Passage]:
+        """Sentences around mentions of the labels, then of the preferred sections, within the budget."""
         wanted = set(labels)
         chosen: list[tuple[AnalyzedDocument, int]] = []
         for a in self._analyzed:

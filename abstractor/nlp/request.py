@@ -6,10 +6,28 @@ from collections import Counter
 
 from abstractor.core.document import Evidence, unique_evidence
 from abstractor.core.record import Request
+from abstractor.core.vocabulary import Role
 from abstractor.nlp.findings import Findings
 from abstractor.nlp.mentions import AnalyzedDocument, Mention
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, interval_months, number
+
+# The named patterns of rules/nlp/values.yaml read here (load_rules checks the file has them).
+PATTERNS = frozenset(
+    {
+        "admin_context",
+        "admin_cpt",
+        "date",
+        "dos_filler",
+        "dos_strong",
+        "dos_weak",
+        "dose_label",
+        "dose_mg",
+        "hcpcs",
+        "interval",
+        "units",
+    }
+)
 
 
 def _line(text: str, offset: int) -> tuple[int, int]:
@@ -153,7 +171,8 @@ def _date_of_service(analyzed: list[AnalyzedDocument], rules: RuleSet) -> tuple[
     return iso, [ev for d, ev in dates if d == iso]
 
 
-_ROLE_ORDER = {"pa_form": 0, "letter": 1, "clinical_note": 2, "fax_cover": 3}
+# Of equally good date-of-service cues, a form's decides before a letter's, a note's, a cover's, then any other.
+_ROLE_ORDER: dict[Role, int] = {"pa_form": 0, "letter": 1, "clinical_note": 2, "fax_cover": 3}
 
 
 def _names_other_drug(a: AnalyzedDocument, offset: int) -> bool:

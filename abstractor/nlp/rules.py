@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 from abstractor.core.datafile import load_model
 from abstractor.core.errors import RulesFileError
 from abstractor.core.resources import rules_path
+from abstractor.core.vocabulary import SITES, Role, Route, Site
 
 
 class _Strict(BaseModel):
@@ -20,10 +21,12 @@ class _Strict(BaseModel):
 
 
 class TargetEntry(_Strict):
+    """One target rule: a literal or a pattern, the normal form it reports, and optional route and kind."""
+
     literal: str | None = None
     pattern: str | list[dict] | None = None
     normal: str | None = None
-    route: Literal["oral", "iv"] | None = None
+    route: Route | None = None
     kind: str | None = None
 
     @model_validator(mode="after")
@@ -36,6 +39,8 @@ class TargetEntry(_Strict):
 
 
 class TargetsFile(_Strict):
+    """rules/nlp/targets.yaml: target rules by concept label."""
+
     version: str
     targets: dict[str, list[TargetEntry]]
 
@@ -44,6 +49,8 @@ Direction = Literal["FORWARD", "BACKWARD", "BIDIRECTIONAL", "TERMINATE", "PSEUDO
 
 
 class ContextEntry(_Strict):
+    """One ConText modifier: its cue, category, direction and scope."""
+
     literal: str
     category: str
     direction: Direction
@@ -54,11 +61,15 @@ class ContextEntry(_Strict):
 
 
 class ContextFile(_Strict):
+    """rules/nlp/context.yaml: the ConText modifiers."""
+
     version: str
     modifiers: list[ContextEntry]
 
 
 class SectionEntry(_Strict):
+    """One section rule: a category and either its header words or a pattern."""
+
     category: str
     headers: list[str] | None = None
     pattern: str | None = None
@@ -71,118 +82,29 @@ class SectionEntry(_Strict):
 
 
 class SectionsFile(_Strict):
+    """rules/nlp/sections.yaml: the section rules."""
+
     version: str
     sections: list[SectionEntry]
 
 
-# Every pattern name the extraction code reads; a values file missing one is rejected at load time.
-REQUIRED_PATTERNS = frozenset(
-    [
-        "score_value",
-        "t_score_threshold",
-        "value_is_threshold",
-        "bmd",
-        "percent_change",
-        "percent_change_word_before",
-        "egfr",
-        "crcl",
-        "ckd_stage",
-        "pth",
-        "phosphorus",
-        "vitamin_d_level",
-        "serum_calcium",
-        "steroid_dose",
-        "non_systemic",
-        "frax_sentence",
-        "frax_major",
-        "frax_hip",
-        "age",
-        "sex_explicit",
-        "sex_word",
-        "sex_honorific",
-        "date",
-        "month_year",
-        "duration",
-        "year_range",
-        "month_year_range",
-        "since",
-        "dose_mg",
-        "dose_label",
-        "interval",
-        "hcpcs",
-        "units",
-        "admin_cpt",
-        "admin_context",
-        "dos_strong",
-        "dos_weak",
-        "dos_filler",
-        "icd10",
-        "icd10_not_code",
-        "icd10_ambiguous",
-        "icd10_written_as_code",
-        "cue_negated",
-        "fracture_trauma",
-        "fracture_fragility",
-        "fracture_compression",
-        "bp_inefficacy",
-        "bp_intolerance",
-        "bp_completed",
-        "bp_tolerated",
-        "dob",
-        "study_date",
-        "site_value",
-        "denosumab_started",
-        "denosumab_new",
-        "injection_dates_cue",
-        "request_new_start",
-        "trial_question",
-        "trial_question_not",
-        "statement_before",
-        "continue_before",
-        "other_before",
-        "stop_awaits",
-        "new_before",
-        "now_only",
-        "ever_cue",
-        "table_t_header",
-        "table_date_header",
-        "table_region_header",
-        "table_bmd_header",
-        "table_change_header",
-        "rows_of_spine",
-        "rows_of_femur",
-        "rows_of_forearm",
-        "future_cue",
-        "status_then",
-        "finding_negative",
-        "started",
-        "request_continuation",
-        "continuation_question",
-        "steroid_short_course",
-        "steroid_current",
-        "evaluation_cue",
-        "supplement_cue",
-    ]
-)
-
-
-BONE_SITES = ("lumbar_spine", "femoral_neck", "total_hip", "radius_33", "other")
-REQUIRED_THRESHOLDS = frozenset({"severe_renal_crcl_ml_min", "severe_renal_egfr"})
-
-
 class ValuesFile(_Strict):
+    """rules/nlp/values.yaml: named value patterns, the phrases naming each bone and fracture site, prednisone
+    equivalents and thresholds. Which patterns and thresholds must be present is checked by `load_rules`
+    against what the extractors declare they read (abstractor.nlp.rule_keys)."""
+
     version: str
     patterns: dict[str, str]
-    sites: dict[Literal["lumbar_spine", "femoral_neck", "total_hip", "radius_33", "other"], str]
+    sites: dict[Site, str]
     fracture_sites: dict[str, str]
     prednisone_equivalents: dict[str, float]
     thresholds: dict[str, float]
 
     @model_validator(mode="after")
     def _complete(self) -> ValuesFile:
-        missing = (REQUIRED_PATTERNS - self.patterns.keys()) | (REQUIRED_THRESHOLDS - self.thresholds.keys())
-        if missing:
-            raise ValueError(f"patterns or thresholds missing: {', '.join(sorted(missing))}")
+        missing_sites = [site for site in SITES if site not in self.sites]
+        if missing_sites:
+            raise ValueError(f"sites missing: {', '.join(missing_sites)} (every bone site needs its phrases)")
         for name, pattern in {**self.patterns, **self.sites, **self.fracture_sites}.items():
             try:
                 re.compile(pattern)
@@ -217,11 +139,15 @@ class Icd10File(_Strict):
 
 
 class RoleCue(_Strict):
+    """A pattern that speaks for a document role, with the weight it adds."""
+
     pattern: str
     weight: int = Field(gt=0)
 
 
 class CheckboxRules(_Strict):
+    """How a form's marks and typed answers are written (see rules/README.md)."""
+
     checked: str
     unchecked: str
     answer_yes: str
@@ -237,9 +163,12 @@ class CheckboxRules(_Strict):
 
 
 class LayoutFile(_Strict):
+    """rules/nlp/layout.yaml: role cues (each role one of abstractor.core.vocabulary.ROLES), the narrative
+    roles, running lines, checkbox marks and boilerplate."""
+
     version: str
-    roles: dict[str, list[RoleCue]]
-    narrative_roles: list[str]
+    roles: dict[Role, list[RoleCue]]
+    narrative_roles: list[Role]
     running_line_min_pages: int = Field(ge=2)
     checkbox: CheckboxRules
     boilerplate: list[str]
@@ -275,6 +204,7 @@ class RuleSet:
 
     @property
     def version(self) -> str:
+        """The rule-set version (every file of rules/nlp carries the same one)."""
         return self.targets.version
 
     @cached_property
@@ -310,25 +240,33 @@ class RuleSet:
         return compiled
 
     @cached_property
-    def site_regex(self) -> dict[str, re.Pattern[str]]:
+    def site_regex(self) -> dict[Site, re.Pattern[str]]:
+        """The phrases naming each bone-density site, compiled once."""
         return {name: re.compile(p) for name, p in self.values.sites.items()}
 
     @cached_property
     def fracture_site_regex(self) -> dict[str, re.Pattern[str]]:
+        """The phrases naming each fracture site, compiled once."""
         return {name: re.compile(p) for name, p in self.values.fracture_sites.items()}
 
 
 def load_rules(folder: Path | None = None) -> RuleSet:
-    """Load and validate every NLP rule file from rules/ (or `folder`)."""
+    """Load and validate every NLP rule file from rules/ (or `folder`).
+
+    Besides each file's schema, the values file must hold every pattern and threshold an extractor reads
+    (`_check_rule_keys`), so that a file missing one fails here, not in the middle of a review.
+    """
     root = folder or rules_path()
+    values_path = root / "nlp" / "values.yaml"
     rules = RuleSet(
         targets=load_model(root / "nlp" / "targets.yaml", TargetsFile),
         context=load_model(root / "nlp" / "context.yaml", ContextFile),
         sections=load_model(root / "nlp" / "sections.yaml", SectionsFile),
-        values=load_model(root / "nlp" / "values.yaml", ValuesFile),
+        values=load_model(values_path, ValuesFile),
         icd10=load_model(root / "icd10.yaml", Icd10File),
         layout=load_model(root / "nlp" / "layout.yaml", LayoutFile),
     )
+    _check_rule_keys(values_path, rules.values)
     versions = {
         rules.targets.version,
         rules.context.version,
@@ -343,3 +281,22 @@ def load_rules(folder: Path | None = None) -> RuleSet:
             "give every file of rules/nlp the same version when you change one",
         )
     return rules
+
+
+def _check_rule_keys(path: Path, values: ValuesFile) -> None:
+    """Reject a values file missing a pattern or threshold that an extractor declares it reads, naming the
+    keys and the extractors that need them."""
+    # Imported here, not at the top: the extractors it collects import this module.
+    from abstractor.nlp.rule_keys import RULE_KEYS
+
+    problems = []
+    for section, present in (("patterns", values.patterns), ("thresholds", values.thresholds)):
+        needed_by: dict[str, list[str]] = {}
+        for module, keys in RULE_KEYS.items():
+            for key in getattr(keys, section) - present.keys():
+                needed_by.setdefault(key, []).append(module)
+        if needed_by:
+            listed = "; ".join(f"{key} (read by {', '.join(needed_by[key])})" for key in sorted(needed_by))
+            problems.append(f"{section} missing: {listed}")
+    if problems:
+        raise RulesFileError(path, "; ".join(problems), "add each missing name to its section, see rules/README.md")

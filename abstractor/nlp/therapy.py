@@ -8,15 +8,54 @@ from datetime import date
 
 from abstractor.core.document import Evidence, unique_evidence
 from abstractor.core.record import BisphosphonateTrial
+from abstractor.core.vocabulary import Barrier, Route
 from abstractor.nlp.findings import Findings
 from abstractor.nlp.mentions import PLAN_SECTIONS, AnalyzedDocument, Mention, Sentence
 from abstractor.nlp.rules import RuleSet
 from abstractor.nlp.values import dates_in, month_start, months_between, number, to_months
 
+# The named patterns of rules/nlp/values.yaml read here (load_rules checks the file has them).
+PATTERNS = frozenset(
+    {
+        "bp_completed",
+        "bp_inefficacy",
+        "bp_intolerance",
+        "bp_tolerated",
+        "continuation_question",
+        "continue_before",
+        "cue_negated",
+        "date",
+        "denosumab_new",
+        "denosumab_started",
+        "duration",
+        "ever_cue",
+        "future_cue",
+        "injection_dates_cue",
+        "month_year",
+        "month_year_range",
+        "non_systemic",
+        "now_only",
+        "other_before",
+        "request_continuation",
+        "request_new_start",
+        "since",
+        "started",
+        "statement_before",
+        "steroid_current",
+        "steroid_dose",
+        "steroid_short_course",
+        "stop_awaits",
+        "trial_question",
+        "trial_question_not",
+        "year_range",
+    }
+)
+
 _IV = re.compile(r"(?i)\b(?:IV|intravenous(?:ly)?|infusions?|inj(?:ection)?s?)\b")
 _ORAL = re.compile(r"(?i)\b(?:oral(?:ly)?|PO|tablets?|weekly|monthly tablet)\b")
 _THERAPY_CLASSES = frozenset({"androgen_deprivation", "aromatase_inhibitor"})  # the class names in targets.yaml
-BARRIER_PRIORITY = ("gi_condition", "cannot_swallow", "cannot_remain_upright")
+# Every barrier, in the order that picks the one `oral_bisphosphonate_barrier` reports.
+BARRIER_PRIORITY: tuple[Barrier, ...] = ("gi_condition", "cannot_swallow", "cannot_remain_upright")
 
 
 def _mentions(analyzed: list[AnalyzedDocument], *labels: str) -> list[tuple[AnalyzedDocument, Mention]]:
@@ -33,7 +72,7 @@ def _cue(rules: RuleSet, name: str, a: AnalyzedDocument, sentences: list[Sentenc
     return False
 
 
-def _route(a: AnalyzedDocument, m: Mention) -> str:
+def _route(a: AnalyzedDocument, m: Mention) -> Route:
     if m.route:
         return m.route
     sentence = a.doc.text[m.sentence.start : m.sentence.end]
@@ -116,7 +155,7 @@ def _other_or_future(a: AnalyzedDocument, m: Mention, rules: RuleSet) -> bool:
     )
 
 
-def _class_route(a: AnalyzedDocument, m: Mention) -> str | None:
+def _class_route(a: AnalyzedDocument, m: Mention) -> Route | None:
     """The route a drug-class mention names ("IV bisphosphonate"), if any."""
     if m.label == "BISPHOSPHONATE":
         return m.route
@@ -402,12 +441,12 @@ def _receiving(
 
 def barriers(analyzed: list[AnalyzedDocument], out: Findings) -> None:
     """Why an oral bisphosphonate cannot be taken: swallowing, staying upright, an esophageal condition."""
-    kinds = {
+    kinds: dict[str, Barrier] = {
         "SWALLOWING": "cannot_swallow",
         "UPRIGHT": "cannot_remain_upright",
         "GI_CONDITION": "gi_condition",
     }
-    found: dict[str, list[Evidence]] = defaultdict(list)
+    found: dict[Barrier, list[Evidence]] = defaultdict(list)
     for _, m in _mentions(analyzed, *kinds):
         if m.affirmed:
             found[kinds[m.label]].append(m.evidence())

@@ -5,10 +5,12 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 from pathlib import Path
+from typing import Literal, get_args, get_origin
 
 from abstractor.core.datafile import load_model, read_data, validated
 from abstractor.core.errors import PolicyNotFoundError, RulesFileError
-from abstractor.core.policy import COMPARISONS, OPERATORS, FactCatalogue, Policy, tests_in
+from abstractor.core.policy import COMPARISONS, OPERATORS, Contains, Equals, FactCatalogue, Policy, tests_in
+from abstractor.core.record import Facts
 from abstractor.core.resources import rules_path
 from abstractor.core.settings import DEFAULT_POLICY
 
@@ -53,7 +55,27 @@ def load_policy(path: Path, catalogue: FactCatalogue | None = None) -> Policy:
                         f"clause {clause.id!r} compares {test.fact!r} with a number, but it is not a measured number",
                         f"compare one of {', '.join(numbers)}",
                     )
+                allowed = _vocabulary(test.fact)
+                if isinstance(test, Equals | Contains) and allowed and test.value not in allowed:
+                    raise RulesFileError(
+                        path,
+                        f"clause {clause.id!r}: {test.fact} never takes the value {test.value!r}",
+                        f"use one of {', '.join(allowed)}",
+                    )
     return policy
+
+
+def _vocabulary(fact: str) -> tuple[str, ...]:
+    """The values a fact of closed vocabulary takes (its Literal, alone or in a list, in the record's Facts);
+    empty for an open one (a number, free text, a request field)."""
+    field = Facts.model_fields.get(fact)
+    pending = [field.annotation] if field else []
+    while pending:
+        kind = pending.pop()
+        if get_origin(kind) is Literal:
+            return get_args(kind)
+        pending += [arg for arg in get_args(kind) if arg is not type(None)]
+    return ()
 
 
 def _raw_clauses(node):

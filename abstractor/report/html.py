@@ -14,6 +14,7 @@ from markupsafe import Markup, escape
 from abstractor.core.document import Document
 from abstractor.core.policy import Decided, Decision
 from abstractor.core.record import ReviewRecord
+from abstractor.core.vocabulary import OUTCOME_LABELS, STATUS_LABELS
 from abstractor.report.citations import Reference
 
 
@@ -69,12 +70,6 @@ class Branch:
     children: tuple[Branch, ...]
 
 
-OUTCOME_LABELS = {
-    "meets_criteria": "Meets criteria",
-    "does_not_meet_criteria": "Does not meet criteria",
-    "insufficient_documentation": "Insufficient documentation",
-}
-STATUS_LABELS = {"met": "Met", "not_met": "Not met", "unknown": "Open: documentation needed"}
 GROUPS = (("indications", "Indications"), ("exclusions", "Conditions not covered"), ("documentation", "Documentation"))
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from abstractor.core.policy import Decision, Policy
 from abstractor.core.record import Request
 from abstractor.core.truth import Truth
-from abstractor.report.summary import ROLE_NAMES, template
+from abstractor.core.vocabulary import ROLE_LABELS
+from abstractor.report.summary import template
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,6 @@ def records_request(bundle_id: str, policy: Policy, decision: Decision, request:
                             f"{clause_id}: {clause.clause.text} "
                             f"(indication {indication.id}, {indication.clause.title or indication.clause.text})"
                         )
-        found_in = [ROLE_NAMES.get(role, role) for fact in facts for role in fact.settled_by]
+        found_in = [ROLE_LABELS[role] for fact in facts for role in fact.settled_by]
         items.append(Item(gap, tuple(dict.fromkeys(clauses)), tuple(dict.fromkeys(found_in))))
     return template("records_request.md.j2").render(bundle_id=bundle_id, policy=policy, request=request, items=items)

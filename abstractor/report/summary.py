@@ -12,25 +12,9 @@ from abstractor.core.document import Evidence
 from abstractor.core.policy import Decided, Decision, FactCatalogue, Policy, TrialTest, TScoreTest
 from abstractor.core.record import Facts, Flag, Request
 from abstractor.core.truth import Truth
+from abstractor.core.vocabulary import ROLE_LABELS, SITE_LABELS
 from abstractor.report.citations import Citations
 
-SITE_NAMES = {
-    "lumbar_spine": "lumbar spine",
-    "femoral_neck": "femoral neck",
-    "total_hip": "total hip",
-    "radius_33": "33% radius",
-    "other": "other site",
-}
-ROLE_NAMES = {
-    "fax_cover": "a fax cover sheet",
-    "pa_form": "the prior-authorization form",
-    "letter": "a letter of medical necessity",
-    "clinical_note": "a clinical note",
-    "dxa_report": "a DXA report",
-    "imaging_report": "an imaging report",
-    "lab_report": "a lab report",
-    "other": "another document",
-}
 SAFETY_FLAGS = (
     "hypocalcemia_ckd",
     "calcium_vitamin_d_stopped",
@@ -100,10 +84,10 @@ class _Writer:
             if met and leaf.found:
                 t = min(leaf.found, key=lambda s: s.value)
                 when = f" ({t.date})" if t.date else ""
-                return f"T-score {t.value:g} at the {SITE_NAMES[t.site]}{when}"
+                return f"T-score {t.value:g} at the {SITE_LABELS[t.site]}{when}"
             if facts.t_scores:
                 lowest = min(facts.t_scores, key=lambda s: s.value)
-                return f"lowest documented T-score {lowest.value:g} ({SITE_NAMES[lowest.site]}) does not qualify"
+                return f"lowest documented T-score {lowest.value:g} ({SITE_LABELS[lowest.site]}) does not qualify"
             return "no T-score documented"
         if isinstance(test, TrialTest):
             if met and leaf.found:
@@ -205,7 +189,7 @@ class _Writer:
         out = []
         for gap in self.d.decision.gaps:
             roles = settled.get(gap, ())
-            out.append(f"{gap} (found in: {', '.join(ROLE_NAMES.get(r, r) for r in roles)})" if roles else gap)
+            out.append(f"{gap} (found in: {', '.join(ROLE_LABELS[r] for r in roles)})" if roles else gap)
         return out
 
     def _product(self) -> str:
@@ -255,7 +239,7 @@ class _Writer:
                 change = f", {last.percent_change:+g}% BMD" if last.percent_change is not None else ""
                 lines.append(
                     Line(
-                        f"{SITE_NAMES[site]} T-score {first.value:g} ({first.date}) to {last.value:g} "
+                        f"{SITE_LABELS[site]} T-score {first.value:g} ({first.date}) to {last.value:g} "
                         f"({last.date}){change}",
                         self.cite.marks(first.evidence[:1] + last.evidence[:1]),
                     )
