@@ -48,6 +48,8 @@ EXIT_FAILED = 4  # some bundle could not be reviewed at all
 
 
 class LLMMode(StrEnum):
+    """Whether to ask an LLM for the facts the rules left open."""
+
     off = "off"
     fallback = "fallback"
 
@@ -73,6 +75,8 @@ def _reviewer(policy: str | None, mode: LLMMode, config: Path | None, no_cache: 
 
 
 class Format(StrEnum):
+    """What `abstractor review` writes."""
+
     summary = "summary"
     json = "json"
     jsonl = "jsonl"

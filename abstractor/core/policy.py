@@ -18,6 +18,8 @@ class _Strict(BaseModel):
 
 
 class FactSpec(_Strict):
+    """One fact of the catalogue: its label, type, what the chart's silence means and where it is found."""
+
     label: str
     type: Literal["bool", "text", "number", "list", "t_scores", "trials"]
     when_silent: Literal["absent", "unknown"]
@@ -35,6 +37,8 @@ class FactSpec(_Strict):
 
 
 class FactCatalogue(_Strict):
+    """rules/facts.yaml: every fact a policy leaf may test."""
+
     version: str
     facts: dict[str, FactSpec]
 
@@ -45,28 +49,38 @@ class _Test(_Strict):
 
 
 class IsTrue(_Test):
+    """Met when the fact is true."""
+
     op: Literal["is_true"]
     fact: str
 
 
 class IsFalse(_Test):
+    """Met when the fact is false (or absent, for a fact absent when silent)."""
+
     op: Literal["is_false"]
     fact: str
 
 
 class Equals(_Test):
+    """Met when the fact equals the value."""
+
     op: Literal["equals"]
     fact: str
     value: str | float | bool
 
 
 class Contains(_Test):
+    """Met when the list fact contains the value."""
+
     op: Literal["contains"]
     fact: str
     value: str
 
 
 class NotEmpty(_Test):
+    """Met when the list fact has an item."""
+
     op: Literal["not_empty"]
     fact: str
 
@@ -120,6 +134,8 @@ class Documented(_Test):
 
 
 class TScoreTest(_Test):
+    """Met when a documented T-score at one of the sites is at or below `max` (or below `below`)."""
+
     op: Literal["t_score"]
     fact: Literal["t_scores"] = "t_scores"
     max: float | None = None  # at or below
@@ -134,6 +150,8 @@ class TScoreTest(_Test):
 
 
 class TrialTest(_Test):
+    """Met when a bisphosphonate trial matches the route, drugs, outcomes and minimum duration."""
+
     op: Literal["trial"]
     fact: Literal["bisphosphonate_trials"] = "bisphosphonate_trials"
     route: Route | None = None
@@ -204,6 +222,7 @@ class Node(_Strict):
 
     @property
     def children(self) -> list[Node]:
+        """The sub-clauses: of `all`, of `any`, or the one of `not`."""
         return self.all or self.any or ([self.not_] if self.not_ else [])
 
     def walk(self):
@@ -214,6 +233,8 @@ class Node(_Strict):
 
 
 class Dosing(_Strict):
+    """The policy's dosing clause: the dose and interval it approves."""
+
     clause: str
     text: str
     dose_mg: float
@@ -223,6 +244,8 @@ class Dosing(_Strict):
 
 
 class Product(_Strict):
+    """A product the policy covers and its HCPCS code."""
+
     name: str
     generic: str
     hcpcs: str
@@ -230,6 +253,8 @@ class Product(_Strict):
 
 
 class Hcpcs(_Strict):
+    """An HCPCS code the policy lists, its units and the dates it is valid."""
+
     code: str
     text: str
     mg_per_unit: float | None = None
@@ -238,6 +263,8 @@ class Hcpcs(_Strict):
 
 
 class Policy(_Strict):
+    """One version of a payer policy: its clause tree, dosing, products and codes (one YAML file)."""
+
     id: str
     title: str
     payer: str
@@ -262,9 +289,11 @@ class Policy(_Strict):
             yield from root.walk()
 
     def clause(self, clause_id: str) -> Node | None:
+        """The clause with this id, if the policy has it."""
         return next((c for c in self.clauses() if c.id == clause_id), None)
 
     def in_force(self, on: date) -> bool:
+        """Whether this version is in force on the date."""
         return self.effective_date <= on and (self.end_date is None or on <= self.end_date)
 
 
@@ -338,10 +367,12 @@ class Decided:
 
     @property
     def id(self) -> str:
+        """The clause's id."""
         return self.clause.id
 
     @property
     def kind(self) -> Literal["leaf", "all", "any", "not"]:
+        """What kind of clause it is: a leaf test, or a branch of all, any or not."""
         if self.clause.test is not None:
             return "leaf"
         return "all" if self.clause.all is not None else "any" if self.clause.any is not None else "not"
@@ -414,6 +445,7 @@ class Decision:
     pending: tuple[str, ...] = ()  # reasons every indication pends (a date of service outside the version)
 
     def roots(self) -> tuple[Decided, ...]:
+        """The indications, then the exclusions, then the documentation clauses."""
         return (*self.indications, *self.exclusions, *self.documentation)
 
     def walk(self):
@@ -422,9 +454,11 @@ class Decision:
             yield from root.walk()
 
     def clause(self, clause_id: str) -> Decided | None:
+        """The decided clause with this id."""
         return next((d for d in self.walk() if d.id == clause_id), None)
 
     def status(self, clause_id: str) -> Truth | None:
+        """The status of the clause with this id."""
         decided = self.clause(clause_id)
         return decided.status if decided else None
 
@@ -439,4 +473,5 @@ class Decision:
         return next((root for root in self.roots() if any(d.id == clause_id for d in root.walk())), None)
 
     def met_indication(self) -> Decided | None:
+        """The indication the outcome reports as met, if any."""
         return next((d for d in self.indications if d.id == self.indication), None)

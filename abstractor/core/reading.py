@@ -34,6 +34,7 @@ class Passage:
 
     @property
     def text(self) -> str:
+        """The passage's text."""
         return self.document.text[self.start : self.end]
 
 

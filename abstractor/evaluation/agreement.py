@@ -10,6 +10,8 @@ from abstractor.evaluation.score import cohen_kappa
 
 @dataclass
 class FieldAgreement:
+    """Two annotators' agreement on one field: cases, raw agreement and Cohen's kappa."""
+
     name: str
     cases: int
     agreement: float

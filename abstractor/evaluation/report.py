@@ -33,6 +33,7 @@ def metrics_json(metrics: Metrics, baseline: dict | None = None) -> dict:
 
 
 def deltas(current: dict, baseline: dict) -> dict:
+    """Per-field changes from an earlier metrics JSON."""
     out = {}
     for key in ("outcome_accuracy", "indication_accuracy", "kappa_outcome", "field_f1_micro", "field_f1_macro"):
         out[key] = _delta(current.get(key), baseline.get(key))
@@ -52,6 +53,7 @@ def _fmt(value: float | None) -> str:
 
 
 def print_terminal(metrics: Metrics, data: dict, console: Console) -> None:
+    """The metrics as tables on the terminal."""
     table = Table(
         "field",
         "kind",
@@ -101,5 +103,6 @@ def write_html(data: dict, path: Path) -> None:
 
 
 def write_json(data: dict, path: Path) -> None:
+    """Write the metrics JSON."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, indent=2, default=str) + "\n", encoding="utf-8")

@@ -19,12 +19,15 @@ from abstractor.pipeline import Reviewer
 
 @dataclass
 class EvalRun:
+    """An evaluation's metrics, with the warnings and problems met on the way."""
+
     metrics: Metrics
     warnings: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
 
 def bundle_path(folder: Path, bundle_id: str) -> Path | None:
+    """The bundle folder or zip of a gold case, if it exists."""
     for candidate in (folder / bundle_id, folder / f"{bundle_id}.zip"):
         if candidate.exists():
             return candidate

@@ -8,6 +8,7 @@ from pathlib import Path
 
 
 def cache_key(prompt_version: str, model: str, text: str) -> str:
+    """The key of an answer: a hash of the prompt version, the model and the text sent."""
     return hashlib.sha256(f"{prompt_version}\0{model}\0{text}".encode()).hexdigest()
 
 
@@ -18,6 +19,7 @@ class AnswerCache:
         self.folder, self.enabled = folder, enabled
 
     def get(self, key: str) -> dict | None:
+        """The cached answer, or None."""
         path = self.folder / f"{key}.json"
         if not self.enabled or not path.is_file():
             return None
@@ -27,6 +29,7 @@ class AnswerCache:
             return None
 
     def put(self, key: str, value: dict) -> None:
+        """Store an answer (atomically: a temporary file, then a rename)."""
         if not self.enabled:
             return
         self.folder.mkdir(parents=True, exist_ok=True)

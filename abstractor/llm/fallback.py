@@ -31,6 +31,8 @@ IV_DRUGS = {"zoledronic_acid", "pamidronate"}
 
 @dataclass(frozen=True)
 class Rejection:
+    """An LLM answer not used, and why."""
+
     fact: str
     reason: str
 

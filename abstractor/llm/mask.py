@@ -19,6 +19,8 @@ class _Pattern(BaseModel):
 
 
 class IdentifierRules(BaseModel):
+    """rules/identifiers.yaml: the patterns of identifiers masked before text is sent."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
     version: str
     patterns: list[_Pattern]

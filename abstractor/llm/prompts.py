@@ -20,6 +20,8 @@ PROMPT_VERSION = "fill_facts.v1"
 
 @dataclass(frozen=True)
 class Example:
+    """A verified few-shot example: chart text and the answer whose quotes are in it."""
+
     text: str
     answer: str
 
@@ -32,6 +34,8 @@ class _ExampleFile(BaseModel):
 
 @dataclass(frozen=True)
 class Prompt:
+    """A prompt version: its system and user templates and its example."""
+
     version: str
     system: jinja2.Template
     user: jinja2.Template

@@ -85,6 +85,7 @@ def dates_in(pattern: re.Pattern[str], text: str, start: int = 0, end: int | Non
 
 
 def months_between(a: date, b: date) -> float:
+    """Whole calendar months from `a` to `b` (the days of the month are not counted)."""
     return float((b.year - a.year) * 12 + (b.month - a.month))
 
 

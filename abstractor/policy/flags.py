@@ -16,6 +16,8 @@ from abstractor.core.resources import rules_path
 
 
 class FlagRules(BaseModel):
+    """rules/flags.yaml: the labelling and coding facts the flags rely on, with their sources."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
     version: str
     xgeva_products: list[str]
@@ -29,6 +31,7 @@ class FlagRules(BaseModel):
 
 @cache
 def load_flag_rules(path: Path | None = None) -> FlagRules:
+    """The flag rules rules/flags.yaml (or `path`)."""
     return load_model(path or rules_path("flags.yaml"), FlagRules)
 
 

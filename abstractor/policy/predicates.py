@@ -64,6 +64,7 @@ class FactView:
         return name in self.facts.conflicts or name in self.facts.unconfirmed
 
     def when_silent(self, name: str) -> Verdict:
+        """A leaf's verdict when the chart is silent about its fact: not met, or unknown with the gap."""
         spec = self.catalogue.facts[name]
         if spec.when_silent == "absent":
             return Verdict(Truth.NOT_MET)

@@ -12,6 +12,8 @@ from abstractor.core.policy import Policy
 
 @dataclass(frozen=True)
 class Reference:
+    """A numbered reference: a chart quote with its offsets, or a policy clause."""
+
     number: int
     kind: str  # "chart" or "policy"
     source: str
@@ -37,12 +39,14 @@ class Citations:
         return self._index[key]
 
     def quote(self, ev: Evidence) -> int:
+        """The number of a chart quote (a new one the first time it is cited)."""
         return self._add(
             ("chart", ev.source, ev.start, ev.end),
             lambda n: Reference(n, "chart", ev.source, ev.page, " ".join(ev.quote.split()), start=ev.start, end=ev.end),
         )
 
     def clause(self, clause_id: str) -> int:
+        """The number of a policy clause (a new one the first time it is cited)."""
         node = self.policy.clause(clause_id)
         if node is not None:
             text = f"{node.title}: {node.text}" if node.title else node.text

@@ -20,6 +20,8 @@ from abstractor.report.citations import Reference
 
 @dataclass(frozen=True)
 class Segment:
+    """A piece of a document's text and the references that cover it."""
+
     text: str
     refs: tuple[int, ...]
 

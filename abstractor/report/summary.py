@@ -42,6 +42,8 @@ def template(name: str) -> jinja2.Template:
 
 @dataclass(frozen=True)
 class Line:
+    """One line of a summary section: its text and citation marks."""
+
     text: str
     marks: str
 
