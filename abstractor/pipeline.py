@@ -37,7 +37,7 @@ from abstractor.nlp.mentions import AnalyzedDocument, analyze
 from abstractor.nlp.pipeline import get_pipeline
 from abstractor.nlp.reader import RulesReader
 from abstractor.nlp.rules import load_rules
-from abstractor.policy.checker import check, criteria, exclusions
+from abstractor.policy.checker import check
 from abstractor.policy.flags import flags, load_flag_rules
 from abstractor.policy.loader import installed_policies, load_catalogue, select_policy
 from abstractor.report.citations import Reference
@@ -96,15 +96,14 @@ class Reviewer:
         """Extract the facts, decide them against the policy in force on the date of service, and report."""
         analyzed = analyze(bundle.documents, self.rules)
         abstraction = assemble(analyzed, self.rules)
+        reader = RulesReader(analyzed, self.rules)
         # A date of service outside every version is reviewed under the nearest one, flagged, and pends.
         policy = select_policy(self.settings.policy, abstraction.request.date_of_service, self.policies, nearest=True)
         provenance = Extraction(rules_version=abstraction.rules_version)
         decision = None
         if self.llm is not None:
             draft = self._decide(policy, abstraction)
-            filled = self.llm.fill(
-                abstraction, draft.open_facts, documents=bundle.documents, reader=RulesReader(analyzed, self.rules)
-            )
+            filled = self.llm.fill(abstraction, draft.open_facts, documents=bundle.documents, reader=reader)
             abstraction, provenance = filled.abstraction, self.llm.provenance(filled)
             decision = draft if not filled.filled else None
         decision = decision or self._decide(policy, abstraction)
@@ -151,8 +150,8 @@ def _report(
             approval_months=decision.approval_months,
             summary_markdown=summary,
         ),
-        criteria=criteria(decision),
-        exclusions=exclusions(decision),
+        criteria=decision.criteria(),
+        exclusions=decision.exclusion_results(),
         gaps=decision.gaps,
         flags=review_flags,
         extraction=provenance,

@@ -4,8 +4,10 @@ and the LLM fallback read from it."""
 from __future__ import annotations
 
 import re
+import sys
 
 import pytest
+from conftest import SAMPLES
 from policy_facts import build, merged, t_score, trial
 
 from abstractor.core.errors import PolicyNotFoundError, RulesFileError
@@ -16,7 +18,7 @@ from abstractor.core.truth import Truth
 from abstractor.llm.backends import FakeToolModel
 from abstractor.llm.fallback import LLMFallback
 from abstractor.pipeline import Reviewer
-from abstractor.policy.checker import check, criteria
+from abstractor.policy.checker import check
 from abstractor.policy.flags import flags, load_flag_rules
 from abstractor.policy.loader import load_catalogue, load_policy, select_policy
 from abstractor.policy.predicates import FactView, evaluate
@@ -65,12 +67,12 @@ def test_an_open_clause_names_the_open_fact_and_the_documents_that_settle_it():
 
 
 def test_not_clauses_are_reported_as_not():
-    kinds = {c.id: c.kind for c in criteria(decide(APPROVED))}
+    kinds = {c.id: c.kind for c in decide(APPROVED).criteria()}
     assert kinds["NC.3.b"] == "not" and kinds["4"] == "all" and kinds["4.A"] == "any" and kinds["4.A.i"] == "leaf"
 
 
 def test_the_record_marks_the_deciding_path():
-    marked = {c.id for c in criteria(decide(APPROVED)) if c.deciding}
+    marked = {c.id for c in decide(APPROVED).criteria() if c.deciding}
     assert {"4", "4.P", "4.A", "4.A.i", "4.B", "4.B.ii", "4.B.ii.a"} <= marked
     assert "4.A.ii" not in marked and "1" not in marked
 
@@ -208,3 +210,41 @@ def test_the_records_request_lists_each_gap_with_the_clauses_it_serves(reviews):
         for r in reviews.values()
         if r.record.determination.outcome != "insufficient_documentation"
     )
+
+
+def _stages_called_by_the_pipeline(run) -> list[str]:
+    """The stages (ingest, nlp, llm, policy, report) the pipeline module calls into, in order, repeats merged."""
+    stages: list[str] = []
+
+    def profile(frame, event, arg):
+        if event != "call" or frame.f_back is None:
+            return
+        caller = frame.f_back.f_globals.get("__name__", "")
+        callee = frame.f_globals.get("__name__", "")
+        parts = callee.split(".")
+        if caller == "abstractor.pipeline" and len(parts) > 1 and parts[0] == "abstractor":
+            stage = parts[1]
+            if stage in {"ingest", "nlp", "llm", "policy", "report"} and (not stages or stages[-1] != stage):
+                stages.append(stage)
+
+    sys.setprofile(profile)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return stages
+
+
+def test_a_review_runs_each_stage_once_in_order():
+    reviewer = Reviewer()
+    stages = _stages_called_by_the_pipeline(lambda: reviewer.review_path(SAMPLES[0]))
+    assert stages == ["ingest", "nlp", "policy", "report"]
+
+
+def test_with_the_llm_the_fallback_asks_the_rules_only_tree_then_the_checker_decides_once(tmp_path):
+    llm = LLMFallback(
+        LLMSettings(backend="fake", cache_dir=tmp_path), load_catalogue(), model=FakeToolModel(responses=[])
+    )
+    reviewer = Reviewer(llm=llm)
+    stages = _stages_called_by_the_pipeline(lambda: reviewer.review_path(SAMPLES[0]))
+    assert stages == ["ingest", "nlp", "policy", "llm", "policy", "report"]

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from abstractor.core.document import Evidence
+from abstractor.core.record import CriterionResult, ExclusionResult
 from abstractor.core.truth import Truth
 from abstractor.core.vocabulary import Outcome, Role, Route, Site, TrialOutcome
 
@@ -219,6 +220,11 @@ class Node(_Strict):
         if (self.all is not None and not self.all) or (self.any is not None and not self.any):
             raise ValueError(f"clause {self.id!r} has an empty list of sub-clauses")
         return self
+
+    @property
+    def title_and_text(self) -> str:
+        """How the record names the clause: its title and its text."""
+        return f"{self.title}: {self.text}" if self.title else self.text
 
     @property
     def children(self) -> list[Node]:
@@ -467,6 +473,27 @@ class Decision:
         every indication (why each failed or is still open)."""
         roots = self.applied or [d for d in self.indications if d.id == self.indication] or self.indications
         return [path for root in roots for path in root.paths()]
+
+    def criteria(self) -> list[CriterionResult]:
+        """The record's flat list of criteria: every clause of the tree, depth first, those on a path that
+        decided the outcome marked `deciding`."""
+        on_path = {d.id for path in self.outcome_paths() for d in path}
+        return [
+            CriterionResult(
+                id=d.id,
+                text=d.clause.title_and_text,
+                status=d.status.value,
+                evidence=d.evidence,
+                kind=d.kind,
+                fact=d.clause.test.fact if d.clause.test is not None else None,
+                deciding=d.id in on_path,
+            )
+            for d in self.walk()
+        ]
+
+    def exclusion_results(self) -> list[ExclusionResult]:
+        """The record's exclusions: those that apply, with their evidence."""
+        return [ExclusionResult(id=x.id, text=x.clause.title_and_text, evidence=x.evidence) for x in self.applied]
 
     def root_of(self, clause_id: str) -> Decided | None:
         """The indication, exclusion or documentation clause that `clause_id` belongs to."""

@@ -11,7 +11,7 @@ from datetime import date
 
 from abstractor.core.document import Evidence, unique_evidence
 from abstractor.core.policy import Decided, Decision, FactCatalogue, FactRead, Node, OpenFact, Policy, tests_in
-from abstractor.core.record import CriterionResult, ExclusionResult, Facts, Request
+from abstractor.core.record import Facts, Request
 from abstractor.core.truth import Truth, all_of, any_of
 from abstractor.policy.predicates import FactView, evaluate
 
@@ -153,30 +153,3 @@ def _open_facts(decision: Decision, view: FactView) -> tuple[OpenFact, ...]:
             )
         )
     return tuple(out)
-
-
-def criteria(decision: Decision) -> list[CriterionResult]:
-    """The record's flat list of criteria: every clause of the tree, depth first."""
-    on_path = {d.id for path in decision.outcome_paths() for d in path}
-    return [
-        CriterionResult(
-            id=d.id,
-            text=title(d.clause),
-            status=d.status.value,
-            evidence=d.evidence,
-            kind=d.kind,
-            fact=d.clause.test.fact if d.clause.test is not None else None,
-            deciding=d.id in on_path,
-        )
-        for d in decision.walk()
-    ]
-
-
-def exclusions(decision: Decision) -> list[ExclusionResult]:
-    """The record's exclusions: those that apply, with their evidence."""
-    return [ExclusionResult(id=x.id, text=title(x.clause), evidence=x.evidence) for x in decision.applied]
-
-
-def title(node: Node) -> str:
-    """How the record names a clause: its title and text."""
-    return f"{node.title}: {node.text}" if node.title else node.text

@@ -84,7 +84,7 @@ def criteria_tree(decision: Decision, references: list[Reference]) -> list[tuple
         refs = tuple(dict.fromkeys(n for ev in node.evidence if (n := numbers.get((ev.source, ev.start, ev.end)))))
         return Branch(
             id=node.id,
-            text=f"{node.clause.title}: {node.clause.text}" if node.clause.title else node.clause.text,
+            text=node.clause.title_and_text,
             status=node.status.value,
             label=STATUS_LABELS[node.status.value],
             refs=refs,
