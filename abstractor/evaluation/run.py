@@ -69,6 +69,8 @@ def evaluate(
     records: dict[str, ReviewRecord] = {}
     documents: dict[str, tuple[Document, ...]] = {}
     problems: list[str] = []
+    if predictions is None and reviewer is None:
+        reviewer = Reviewer()
     for case in cases:
         path = bundle_path(bundles, case.bundle_id)
         try:
@@ -82,7 +84,6 @@ def evaluate(
             elif path is None:
                 problems.append(f"{case.bundle_id}: no bundle folder or zip in {bundles}")
             else:
-                reviewer = reviewer or Reviewer()
                 review = reviewer.review_path(path)
                 records[case.bundle_id] = review.record
                 documents[case.bundle_id] = review.documents
