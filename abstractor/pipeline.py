@@ -7,7 +7,7 @@ after it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,7 @@ from abstractor.core.record import (
 from abstractor.core.resources import rules_path
 from abstractor.core.settings import Settings
 from abstractor.ingest.bundle import Bundle, load_bundle
+from abstractor.ingest.ocr import PageReader
 from abstractor.llm.fallback import LLMFallback
 from abstractor.nlp.extract import assemble
 from abstractor.nlp.mentions import AnalyzedDocument, analyze
@@ -63,8 +64,20 @@ class Reviewer:
     `llm` overrides the fallback the settings describe (tests pass one with a scripted model).
     """
 
-    def __init__(self, settings: Settings | None = None, *, llm: LLMFallback | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        llm: LLMFallback | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
         self.settings = settings if settings is not None else Settings.model_construct()
+        ocr = self.settings.ocr
+        self.ocr = (
+            None
+            if ocr.engine == "off"
+            else PageReader(ocr.engine, ocr.min_confidence, ocr.cache_dir if ocr.use_cache else None, progress)
+        )
         folder = self.settings.rules_dir
         _, self.rules = get_pipeline(load_rules(folder) if folder else None)
         facts_file = rules_path("facts.yaml", folder=folder) if folder else None
@@ -78,7 +91,7 @@ class Reviewer:
 
     def review_path(self, path: str | Path) -> Review:
         """Read a bundle folder or zip and review it."""
-        return self.review(load_bundle(path))
+        return self.review(load_bundle(path, self.ocr))
 
     def review_each(self, paths: Iterable[str | Path]) -> Iterator[Review | FailedReview]:
         """Review bundles one by one; a bundle that cannot be reviewed yields its FailedReview, never an error,

@@ -51,7 +51,7 @@ ROWS = [
 
 @pytest.mark.parametrize(("text", "reported", "not_reported"), ROWS, ids=[f"{i:02d}" for i in range(len(ROWS))])
 def test_codes_in_a_note(text, reported, not_reported):
-    doc = read_document("note.txt", text.encode())
+    doc = read_document("note.txt", text.encode())[0]
     extraction = extract([doc])
     assert extraction.facts.icd10 == sorted(reported)
     assert not set(not_reported) & set(extraction.facts.icd10)
@@ -77,7 +77,7 @@ def test_the_table_covers_both_ways():
     ],
 )
 def test_codes_are_evidence_for_facts(text, fact, value):
-    facts = extract([read_document("note.txt", text.encode())]).facts
+    facts = extract([read_document("note.txt", text.encode())[0]]).facts
     assert getattr(facts, fact) == value
 
 

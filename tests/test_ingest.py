@@ -73,7 +73,8 @@ def test_notes_keep_raw_text_and_offsets(tmp_path):
         ("renamed.pdf", lambda: b"GIF89a....", "not a PDF"),
         ("empty.txt", lambda: b"  \n\n", "the note is empty"),
         ("binary.txt", lambda: b"abc\x00def", "binary data"),
-        ("image.png", lambda: b"\x89PNG\r\n", "unknown file type '.png'"),
+        ("image.png", lambda: b"\x89PNG\r\n", "a scanned image; to read it, turn OCR on"),
+        ("photo.heic", lambda: b"....ftypheic", "unknown file type '.heic'"),
     ],
 )
 def test_bad_file_is_skipped_with_its_reason_and_the_rest_survives(tmp_path, name, data, reason):

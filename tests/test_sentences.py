@@ -267,7 +267,7 @@ def evidence_of(field: str, extraction):
 
 @pytest.mark.parametrize(("text", "field", "expected", "quote"), ROWS, ids=[f"{i:03d}" for i in range(len(ROWS))])
 def test_sentence(text, field, expected, quote):
-    doc = read_document("note.txt", text.encode())
+    doc = read_document("note.txt", text.encode())[0]
     extraction = extract([doc])
     assert read(field, extraction) == expected
     evidence = evidence_of(field, extraction)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from functools import cached_property
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -28,6 +29,14 @@ class Evidence(Frozen):
     quote: str
     method: Provenance = "rules"
     alignment: Alignment = "exact"
+    # Read from a scanned page by OCR: the engine, its lowest confidence in the quote's characters, the quote's
+    # box on the page (fractions of the page's width and height: x0, y0, x1, y1), and whether a character was
+    # read below the confidence threshold (the value must be confirmed against the page image).
+    ocr: bool = False
+    engine: str | None = None
+    confidence: float | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    unsure: bool = False
 
 
 def unique_evidence(evidence) -> list[Evidence]:
@@ -77,16 +86,52 @@ class Table(Frozen):
     rows: tuple[TableRow, ...]
 
 
+class OcrWord(Frozen):
+    """A word read by OCR: its span in the document text, its box on the page (fractions), its lowest
+    character confidence, and whether that is below the threshold."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    page: int = Field(ge=1)
+    bbox: tuple[float, float, float, float]
+    confidence: float
+    unsure: bool = False
+
+
+class OcrPage(Frozen):
+    """A page read by OCR: the engine, how it was turned and straightened, what it cost, and a small PNG of the
+    page as read (base64) for showing quotes on the image."""
+
+    number: int = Field(ge=1)
+    engine: str
+    rotation: int = 0
+    skew: float = 0.0
+    seconds: float = 0.0
+    confidence: float = 1.0  # the mean character confidence of the page
+    image_png: str | None = None
+
+
 class Document(Frozen):
     """One file of a chart bundle as text, with its pages and tables."""
 
     source: str
-    kind: Literal["note", "pdf"]
+    kind: Literal["note", "pdf", "image"]
     sha256: str
     text: str
     pages: tuple[Page, ...] = ()
     tables: tuple[Table, ...] = ()
     encoding: str | None = None
+    ocr_pages: tuple[OcrPage, ...] = ()
+    ocr_words: tuple[OcrWord, ...] = ()  # in text order
+
+    @cached_property
+    def ocr_word_ends(self) -> list[int]:
+        """The end offsets of the OCR words, for finding a span's words by bisection."""
+        return [w.end for w in self.ocr_words]
+
+    def ocr_page(self, number: int | None) -> OcrPage | None:
+        """The OCR reading of page `number`, if the page was read by OCR."""
+        return next((p for p in self.ocr_pages if p.number == number), None)
 
     def page_at(self, offset: int) -> int | None:
         """The 1-based page holding `offset`, or None for a text note."""
@@ -102,12 +147,41 @@ class Document(Frozen):
             start += 1
         while end > start and self.text[end - 1].isspace():
             end -= 1
+        page = self.page_at(start)
         return Evidence(
             source=self.source,
-            page=self.page_at(start),
+            page=page,
             start=start,
             end=end,
             quote=self.text[start:end],
             method=method,
             alignment=alignment,
+            **self._ocr_of(start, end, page),
         )
+
+    def _ocr_of(self, start: int, end: int, page: int | None) -> dict:
+        """What OCR says of a span: its engine, lowest confidence and box; nothing for a text layer's span."""
+        if not self.ocr_words:
+            return {}
+        first = bisect.bisect_right(self.ocr_word_ends, start)
+        words = []
+        for word in self.ocr_words[first:]:
+            if word.start >= end:
+                break
+            if word.end > start and word.page == page:
+                words.append(word)
+        if not words:
+            return {}
+        reading = self.ocr_page(page)
+        return {
+            "ocr": True,
+            "engine": reading.engine if reading else None,
+            "confidence": round(min(w.confidence for w in words), 3),
+            "bbox": (
+                min(w.bbox[0] for w in words),
+                min(w.bbox[1] for w in words),
+                max(w.bbox[2] for w in words),
+                max(w.bbox[3] for w in words),
+            ),
+            "unsure": any(w.unsure for w in words),
+        }

@@ -215,7 +215,7 @@ class DocumentInfo(Frozen):
     """One file of the bundle as read: its kind, hash, pages, tables and logical documents."""
 
     source: str
-    kind: Literal["note", "pdf"]
+    kind: Literal["note", "pdf", "image"]
     sha256: str
     pages: int | None = None
     tables: int = 0

@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from abstractor.core.errors import OperatorError
@@ -33,6 +33,9 @@ ENVIRONMENT = {
     "llm.max_retries": "ABSTRACTOR_LLM_MAX_RETRIES",
     "llm.allow_identifiers": "ABSTRACTOR_LLM_ALLOW_IDENTIFIERS",
     "llm.cache_dir": "ABSTRACTOR_CACHE_DIR",
+    "ocr.engine": "ABSTRACTOR_OCR_ENGINE",
+    "ocr.min_confidence": "ABSTRACTOR_OCR_MIN_CONFIDENCE",
+    "ocr.cache_dir": "ABSTRACTOR_OCR_CACHE_DIR",
 }
 
 
@@ -54,6 +57,17 @@ class LLMSettings(BaseModel):
     use_cache: bool = True
 
 
+class OCRSettings(BaseModel):
+    """How scanned pages are read: the engine (or off), the confidence below which a number read by OCR must
+    be confirmed against the image, and where readings are cached."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    engine: Literal["rapidocr", "tesseract", "off"] = "rapidocr"
+    min_confidence: float = Field(default=0.9, ge=0, le=1)
+    cache_dir: Path | None = Path.home() / ".cache" / "abstractor" / "ocr"
+    use_cache: bool = True
+
+
 class Settings(BaseSettings):
     """What a `Reviewer` is built from: the policy, where the rules and prompts live, and the optional LLM."""
 
@@ -62,6 +76,7 @@ class Settings(BaseSettings):
     rules_dir: Path | None = None  # None: the rules shipped with abstractor
     prompts_dir: Path | None = None
     llm: LLMSettings = LLMSettings()
+    ocr: OCRSettings = OCRSettings()
 
     @classmethod
     def settings_customise_sources(
@@ -94,9 +109,12 @@ class _NamedEnvironment(PydanticBaseSettingsSource):
         return values
 
 
+TABLES: dict[str, type[BaseModel]] = {"llm": LLMSettings, "ocr": OCRSettings}
+
+
 def load_settings(config_file: Path | None = None, **overrides) -> Settings:
     """Settings from a TOML file (top-level keys and an [llm] table), overridden by the environment, then by
-    `overrides` (`llm={...}` updates the [llm] table; the command line's options)."""
+    `overrides` (`llm={...}` and `ocr={...}` update those tables; the command line's options)."""
     values: dict[str, Any] = {}
     if config_file is not None:
         try:
@@ -105,10 +123,12 @@ def load_settings(config_file: Path | None = None, **overrides) -> Settings:
             raise OperatorError(f"{config_file}: cannot read the settings: {exc}") from None
     try:
         settings = Settings(**values)
-        updates: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None and k != "llm"}
-        if overrides.get("llm"):
-            llm = settings.llm.model_dump() | {k: v for k, v in overrides["llm"].items() if v is not None}
-            updates["llm"] = LLMSettings.model_validate(llm)
+        updates: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None and k not in TABLES}
+        for name, model in TABLES.items():
+            if overrides.get(name):
+                table = getattr(settings, name).model_dump()
+                table |= {k: v for k, v in overrides[name].items() if v is not None}
+                updates[name] = model.model_validate(table)
         return settings.model_copy(update=updates) if updates else settings
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())

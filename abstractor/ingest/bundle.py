@@ -10,11 +10,13 @@ from pathlib import Path, PurePosixPath
 from abstractor.core.document import Document
 from abstractor.core.errors import BundleError, DocumentError
 from abstractor.core.record import Skipped
-from abstractor.ingest.pdf import read_pdf
+from abstractor.ingest.ocr import PageReader
+from abstractor.ingest.pdf import read_image, read_pdf
 from abstractor.ingest.text import decode_note
 
 NOTE_SUFFIXES = {".txt", ".md"}
 PDF_SUFFIXES = {".pdf"}
+IMAGE_SUFFIXES = {".tif", ".tiff", ".png", ".jpg", ".jpeg"}
 # Bounds on what one bundle may hold, so a hostile archive cannot exhaust the machine.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ZIP_MEMBERS = 200
@@ -31,8 +33,9 @@ class Bundle:
     warnings: tuple[Skipped, ...] = field(default=())
 
 
-def load_bundle(path: str | Path) -> Bundle:
-    """Read a bundle folder or zip; unreadable files are skipped with their reason, never fatal."""
+def load_bundle(path: str | Path, ocr: PageReader | None = None) -> Bundle:
+    """Read a bundle folder or zip; unreadable files are skipped with their reason, never fatal. Scanned
+    pages and images are read by `ocr`; without it they are skipped, saying how to turn OCR on."""
     path = Path(path)
     if not path.exists():
         raise BundleError(f"{path}: no such file or folder")
@@ -47,11 +50,12 @@ def load_bundle(path: str | Path) -> Bundle:
         try:
             if isinstance(data, DocumentError):
                 raise data
-            doc = read_document(source, data)
+            doc, notes = read_document(source, data, ocr)
         except DocumentError as exc:
             skipped.append(Skipped(source=exc.source, reason=exc.reason))
             continue
         documents.append(doc)
+        warnings += [Skipped(source=source, reason=note) for note in notes]
         if doc.encoding not in (None, "utf-8"):
             warnings.append(Skipped(source=source, reason=f"not UTF-8; decoded as {doc.encoding}"))
     if not documents and not skipped:
@@ -59,17 +63,29 @@ def load_bundle(path: str | Path) -> Bundle:
     return Bundle(bundle_id, tuple(documents), tuple(skipped), tuple(warnings))
 
 
-def read_document(source: str, data: bytes) -> Document:
-    """One file's bytes as a Document, by its suffix; DocumentError names the file and the reason."""
+def read_document(source: str, data: bytes, ocr: PageReader | None = None) -> tuple[Document, list[str]]:
+    """One file's bytes as a Document, by its suffix, with notes on what of it could not be read;
+    DocumentError names the file and the reason it cannot be read at all."""
     suffix = PurePosixPath(source).suffix.lower()
     sha256 = hashlib.sha256(data).hexdigest()
     if suffix in NOTE_SUFFIXES:
         text, encoding = decode_note(source, data)
-        return Document(source=source, kind="note", sha256=sha256, text=text, encoding=encoding)
-    if suffix in PDF_SUFFIXES:
-        text, pages, tables = read_pdf(source, data)
-        return Document(source=source, kind="pdf", sha256=sha256, text=text, pages=pages, tables=tables)
-    kinds = ", ".join(sorted(NOTE_SUFFIXES | PDF_SUFFIXES))
+        return Document(source=source, kind="note", sha256=sha256, text=text, encoding=encoding), []
+    if suffix in PDF_SUFFIXES | IMAGE_SUFFIXES:
+        scan = suffix in IMAGE_SUFFIXES
+        read = read_image(source, data, ocr) if scan else read_pdf(source, data, ocr)
+        document = Document(
+            source=source,
+            kind="image" if scan else "pdf",
+            sha256=sha256,
+            text=read.text,
+            pages=read.pages,
+            tables=read.tables,
+            ocr_pages=read.ocr_pages,
+            ocr_words=read.ocr_words,
+        )
+        return document, read.notes
+    kinds = ", ".join(sorted(NOTE_SUFFIXES | PDF_SUFFIXES | IMAGE_SUFFIXES))
     raise DocumentError(source, f"unknown file type {suffix or '(no suffix)'!r}; a bundle holds {kinds}")
 
 

@@ -1,56 +1,260 @@
-"""DXA and other PDF reports: page text with page boundaries, and tables read by their headers."""
+"""DXA and other PDF reports: page text with page boundaries, and tables read by their headers.
+
+Pages with a text layer are read by pdfplumber. A page without one (a scan or a fax) is rendered and read by
+OCR when a `PageReader` is given; its reading becomes the page's text like any other, with OCR words that
+remember their boxes and confidences. Scanned image files (.tif, .png, .jpg) are read the same way.
+"""
 
 from __future__ import annotations
 
+import base64
 import io
 import re
+from dataclasses import dataclass, field
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
-from abstractor.core.document import Page, Table, TableCell, TableRow
-from abstractor.core.errors import DocumentError
+from abstractor.core.document import OcrPage, OcrWord, Page, Table, TableCell, TableRow
+from abstractor.core.errors import DocumentError, OperatorError
+from abstractor.ingest.ocr import INSTALL_HINT, PageReader, PageReading, page_png
 
 # Pages are joined by a form feed so that no quote can run across a page boundary unnoticed.
 PAGE_SEPARATOR = "\n\f\n"
 
 
-def read_pdf(source: str, data: bytes) -> tuple[str, tuple[Page, ...], tuple[Table, ...]]:
-    """Parse a PDF into (text, pages, tables), or raise DocumentError naming the file and the reason."""
+# A page with less text than this, and an image on it, is a scan: its text layer (if any) is not its content.
+MIN_PAGE_TEXT = 20
+# Pages are rendered for OCR at this many pixels per PDF point (144 dpi).
+RENDER_SCALE = 2.0
+# Characters of a number (a T-score, a date, a dose): read below the threshold, they make a word unsure.
+NUMBER_CHARS = frozenset("0123456789-+.,/%")
+NUMBER = re.compile(r"[-+]?\s?\d+(?:[.,]\d+)?\s?%?")
+
+
+@dataclass
+class PdfReading:
+    """A PDF (or a scanned image) read into text, pages and tables, with what OCR read and what it could not."""
+
+    text: str
+    pages: tuple[Page, ...]
+    tables: tuple[Table, ...]
+    ocr_pages: tuple[OcrPage, ...] = ()
+    ocr_words: tuple[OcrWord, ...] = ()
+    notes: list[str] = field(default_factory=list)
+
+
+def read_pdf(source: str, data: bytes, ocr: PageReader | None = None) -> PdfReading:
+    """Parse a PDF into text, pages and tables, or raise DocumentError naming the file and the reason.
+
+    Pages without a usable text layer are read by `ocr`; without it they stay empty, with a note (a PDF of
+    scans only is skipped, saying how to turn OCR on).
+    """
     if not data.startswith(b"%PDF"):
         raise DocumentError(source, "not a PDF (the file does not start with %PDF)")
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            page_texts, raw_tables = [], []
+            page_texts, raw_tables, scanned = [], [], []
             for page in pdf.pages:
-                page_texts.append(page.extract_text() or "")
-                raw_tables.append([t.extract() for t in page.find_tables()])
+                text = page.extract_text() or ""
+                is_scan = len(text.strip()) < MIN_PAGE_TEXT and bool(page.images)
+                scanned.append(is_scan or not text.strip())
+                page_texts.append("" if is_scan else text)
+                raw_tables.append([] if is_scan else [t.extract() for t in page.find_tables()])
+                page.close()  # release the page's objects as soon as it is read
     except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise DocumentError(source, _reason(exc)) from None
     except Exception as exc:  # pdfminer raises many kinds on damaged files
         raise DocumentError(source, f"corrupt or truncated PDF ({type(exc).__name__})") from None
     if not page_texts:
         raise DocumentError(source, "the PDF has no pages")
-    if not any(t.strip() for t in page_texts):
-        raise DocumentError(source, "image-only PDF with no text layer (scan it with OCR first)")
+    readings: dict[int, PageReading] = {}
+    images: dict[int, bytes] = {}
+    notes: list[str] = []
+    to_read = [i for i, is_scan in enumerate(scanned) if is_scan]
+    if to_read and ocr is None:
+        if len(to_read) == len(page_texts):
+            raise DocumentError(source, f"image-only PDF with no text layer; to read it, turn OCR on ({INSTALL_HINT})")
+        notes.append(f"page(s) {', '.join(str(i + 1) for i in to_read)} are scans and were not read ({INSTALL_HINT})")
+    elif to_read:
+        try:
+            for n, i in enumerate(to_read, start=1):
+                image = _render(data, i)
+                readings[i] = ocr.read(image, n, len(to_read))
+                images[i] = page_png(image)
+                page_texts[i] = readings[i].text
+                del image
+        except OperatorError as exc:
+            raise DocumentError(source, f"scanned pages could not be read: {exc}") from None
+        if not any(t.strip() for t in page_texts):
+            raise DocumentError(source, "image-only PDF: OCR read no text on it")
+        blank = [str(i + 1) for i in to_read if not page_texts[i].strip()]
+        if blank:
+            notes.append(f"OCR read no text on scanned page(s) {', '.join(blank)}")
+    return _assemble(page_texts, raw_tables, readings, images, notes, ocr)
 
+
+def read_image(source: str, data: bytes, ocr: PageReader | None) -> PdfReading:
+    """A scanned image file (TIFF pages, PNG, JPEG) read by OCR, one page per frame."""
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    if ocr is None:
+        raise DocumentError(source, f"a scanned image; to read it, turn OCR on ({INSTALL_HINT})")
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            frames = [frame.convert("L") for frame in ImageSequence.Iterator(picture)]
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise DocumentError(source, f"not a readable image ({type(exc).__name__})") from None
+    readings, images, texts = {}, {}, []
+    try:
+        for i, frame in enumerate(frames):
+            readings[i] = ocr.read(frame, i + 1, len(frames))
+            images[i] = page_png(frame)
+            texts.append(readings[i].text)
+    except OperatorError as exc:
+        raise DocumentError(source, f"the image could not be read: {exc}") from None
+    if not any(t.strip() for t in texts):
+        raise DocumentError(source, "a scanned image: OCR read no text on it")
+    return _assemble(texts, [[] for _ in texts], readings, images, [], ocr)
+
+
+def _render(data: bytes, index: int):
+    """One page of the PDF as a grayscale image, for OCR."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    try:
+        page = pdf[index]
+        image = page.render(scale=RENDER_SCALE, grayscale=True).to_pil().convert("L")
+        page.close()
+        return image
+    finally:
+        pdf.close()
+
+
+def _assemble(
+    page_texts: list[str],
+    raw_tables: list,
+    readings: dict[int, PageReading],
+    images: dict[int, bytes],
+    notes: list[str],
+    ocr: PageReader | None,
+) -> PdfReading:
     pages, parts, offset = [], [], 0
+    ocr_pages, ocr_words = [], []
     for number, page_text in enumerate(page_texts, start=1):
         if parts:
             parts.append(PAGE_SEPARATOR)
             offset += len(PAGE_SEPARATOR)
         pages.append(Page(number=number, start=offset, end=offset + len(page_text)))
+        reading = readings.get(number - 1)
+        if reading is not None:
+            threshold = ocr.min_confidence if ocr is not None else 0.0
+            ocr_words += _words(reading, number, offset, threshold)
+            confidences = [c for c in reading.confidences if c is not None]
+            ocr_pages.append(
+                OcrPage(
+                    number=number,
+                    engine=reading.engine,
+                    rotation=reading.rotation,
+                    skew=reading.skew,
+                    seconds=reading.seconds,
+                    confidence=round(sum(confidences) / len(confidences), 3) if confidences else 0.0,
+                    image_png=base64.b64encode(images[number - 1]).decode("ascii") if number - 1 in images else None,
+                )
+            )
         parts.append(page_text)
         offset += len(page_text)
     text = "".join(parts)
-    tables = tuple(
+    tables = [
         table
         for page, page_tables in zip(pages, raw_tables, strict=True)
         for raw in page_tables
         if (table := _table(text, page, raw)) is not None
-    )
-    return text, tuple(pages), tables
+    ]
+    for index, reading in sorted(readings.items()):
+        tables += _ocr_tables(pages[index], reading)
+    return PdfReading(text, tuple(pages), tuple(tables), tuple(ocr_pages), tuple(ocr_words), notes)
+
+
+def _words(reading: PageReading, page: int, offset: int, threshold: float) -> list[OcrWord]:
+    """The reading's words (runs without white space) as OCR words of the document, with boxes as fractions
+    of the page; a word is unsure when a character of a number in it, or the word on average, was read below
+    the threshold."""
+    words, start = [], None
+    text = reading.text + " "
+    for i, char in enumerate(text):
+        if not char.isspace() and start is None:
+            start = i
+        elif char.isspace() and start is not None:
+            boxes = [b for b in reading.boxes[start:i] if b is not None]
+            confidences = [c for c in reading.confidences[start:i] if c is not None]
+            if boxes and confidences:
+                numbers = [
+                    c
+                    for ch, c in zip(text[start:i], reading.confidences[start:i], strict=True)
+                    if ch in NUMBER_CHARS and c is not None
+                ]
+                mean = sum(confidences) / len(confidences)
+                words.append(
+                    OcrWord(
+                        start=offset + start,
+                        end=offset + i,
+                        page=page,
+                        bbox=(
+                            round(min(b[0] for b in boxes) / reading.width, 4),
+                            round(min(b[1] for b in boxes) / reading.height, 4),
+                            round(max(b[2] for b in boxes) / reading.width, 4),
+                            round(max(b[3] for b in boxes) / reading.height, 4),
+                        ),
+                        confidence=round(min(confidences), 3),
+                        unsure=mean < threshold or any(c < threshold for c in numbers),
+                    )
+                )
+            start = None
+    return words
+
+
+def _ocr_tables(page: Page, reading: PageReading) -> list[Table]:
+    """Tables in an OCR reading: a header line of three or more fragments none of which is a number, followed
+    by lines of three or more fragments one of which is; each body fragment falls in the header column nearest
+    its left edge (fragments falling in one column are read as one cell)."""
+    text = reading.text
+
+    def numeric(row) -> bool:  # a fragment that is a number: a measurement, not a header's "(g/cm2)"
+        return any(NUMBER.fullmatch(text[s:e].strip(" *")) for s, e, _ in row)
+
+    tables, rows = [], reading.rows
+    i = 0
+    while i < len(rows):
+        header = rows[i]
+        body = []
+        if len(header) >= 3 and not numeric(header):
+            j = i + 1
+            while j < len(rows) and len(rows[j]) >= 3 and numeric(rows[j]):
+                body.append(rows[j])
+                j += 1
+        if len(body) < 2:
+            i += 1
+            continue
+        lefts = [x for _, _, x in header]
+        located = []
+        for line in body:
+            spans: list[list[tuple[int, int]]] = [[] for _ in header]
+            for s, e, x in line:
+                spans[min(range(len(lefts)), key=lambda c: abs(lefts[c] - x))].append((s, e))
+            cells = tuple(
+                TableCell(text=text[c[0][0] : c[-1][1]], start=page.start + c[0][0], end=page.start + c[-1][1])
+                if c
+                else TableCell(text="")
+                for c in spans
+            )
+            located.append(TableRow(cells=cells, start=page.start + line[0][0], end=page.start + line[-1][1]))
+        names = tuple(text[s:e] for s, e, _ in header)
+        tables.append(Table(page=page.number, header=names, rows=tuple(located)))
+        i += 1 + len(body)
+    return tables
 
 
 def _reason(exc: Exception) -> str:
