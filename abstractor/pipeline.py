@@ -127,6 +127,7 @@ class Reviewer:
             self.flag_rules,
             skipped=bundle.skipped,
             extraction=provenance if self.llm is not None else None,
+            unconfirmed=decision.unconfirmed_ocr(),
         )
         return _report(bundle, analyzed, policy, abstraction, decision, review_flags, provenance, self.catalogue)
 

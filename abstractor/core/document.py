@@ -141,8 +141,18 @@ class Document(Frozen):
         index = max(bisect.bisect_right(starts, offset) - 1, 0)
         return self.pages[index].number
 
-    def evidence(self, start: int, end: int, method: Provenance = "rules", alignment: Alignment = "exact") -> Evidence:
-        """Evidence for text[start:end], trimmed of surrounding white space."""
+    def evidence(
+        self,
+        start: int,
+        end: int,
+        method: Provenance = "rules",
+        alignment: Alignment = "exact",
+        *,
+        value: tuple[int, int] | None = None,
+    ) -> Evidence:
+        """Evidence for text[start:end], trimmed of surrounding white space. For a span read by OCR, how sure
+        the engine was is judged on `value` (the span of the number the quote states) when given, else on the
+        whole quote."""
         while start < end and self.text[start].isspace():
             start += 1
         while end > start and self.text[end - 1].isspace():
@@ -156,13 +166,10 @@ class Document(Frozen):
             quote=self.text[start:end],
             method=method,
             alignment=alignment,
-            **self._ocr_of(start, end, page),
+            **self._ocr_of(start, end, page, value),
         )
 
-    def _ocr_of(self, start: int, end: int, page: int | None) -> dict:
-        """What OCR says of a span: its engine, lowest confidence and box; nothing for a text layer's span."""
-        if not self.ocr_words:
-            return {}
+    def _ocr_words_in(self, start: int, end: int, page: int | None) -> list[OcrWord]:
         first = bisect.bisect_right(self.ocr_word_ends, start)
         words = []
         for word in self.ocr_words[first:]:
@@ -170,18 +177,27 @@ class Document(Frozen):
                 break
             if word.end > start and word.page == page:
                 words.append(word)
+        return words
+
+    def _ocr_of(self, start: int, end: int, page: int | None, value: tuple[int, int] | None) -> dict:
+        """What OCR says of a span: its engine, its box, and the lowest confidence (of the value's words when
+        given); nothing for a span of a text layer."""
+        if not self.ocr_words:
+            return {}
+        words = self._ocr_words_in(start, end, page)
         if not words:
             return {}
+        judged = (self._ocr_words_in(value[0], value[1], page) if value else []) or words
         reading = self.ocr_page(page)
         return {
             "ocr": True,
             "engine": reading.engine if reading else None,
-            "confidence": round(min(w.confidence for w in words), 3),
+            "confidence": round(min(w.confidence for w in judged), 3),
             "bbox": (
                 min(w.bbox[0] for w in words),
                 min(w.bbox[1] for w in words),
                 max(w.bbox[2] for w in words),
                 max(w.bbox[3] for w in words),
             ),
-            "unsure": any(w.unsure for w in words),
+            "unsure": any(w.unsure for w in judged),
         }

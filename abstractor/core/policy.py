@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from abstractor.core.document import Evidence
+from abstractor.core.document import Evidence, unique_evidence
 from abstractor.core.record import CriterionResult, ExclusionResult
 from abstractor.core.truth import Truth
 from abstractor.core.vocabulary import Outcome, Role, Route, Site, TrialOutcome
@@ -370,6 +370,7 @@ class Decided:
     found: tuple[object, ...] = ()
     requires: tuple[Decided, ...] = ()  # what an indication also requires (the documentation clauses)
     own: Truth | None = None  # with `requires`: the status of the clause alone
+    unconfirmed: tuple[Evidence, ...] = ()  # a leaf left unknown: met only by OCR read with low confidence
 
     @property
     def id(self) -> str:
@@ -498,6 +499,10 @@ class Decision:
     def root_of(self, clause_id: str) -> Decided | None:
         """The indication, exclusion or documentation clause that `clause_id` belongs to."""
         return next((root for root in self.roots() if any(d.id == clause_id for d in root.walk())), None)
+
+    def unconfirmed_ocr(self) -> list[Evidence]:
+        """The OCR readings a reviewer must confirm against the page image before they can decide anything."""
+        return unique_evidence(ev for d in self.walk() for ev in d.unconfirmed)
 
     def met_indication(self) -> Decided | None:
         """The indication the outcome reports as met, if any."""

@@ -180,8 +180,8 @@ def _assemble(
 
 def _words(reading: PageReading, page: int, offset: int, threshold: float) -> list[OcrWord]:
     """The reading's words (runs without white space) as OCR words of the document, with boxes as fractions
-    of the page; a word is unsure when a character of a number in it, or the word on average, was read below
-    the threshold."""
+    of the page; a word is unsure when a character of a number in it (digits, sign, decimal point), or its
+    letters on average, were read below the threshold (punctuation around a word does not count)."""
     words, start = [], None
     text = reading.text + " "
     for i, char in enumerate(text):
@@ -191,12 +191,11 @@ def _words(reading: PageReading, page: int, offset: int, threshold: float) -> li
             boxes = [b for b in reading.boxes[start:i] if b is not None]
             confidences = [c for c in reading.confidences[start:i] if c is not None]
             if boxes and confidences:
-                numbers = [
-                    c
-                    for ch, c in zip(text[start:i], reading.confidences[start:i], strict=True)
-                    if ch in NUMBER_CHARS and c is not None
-                ]
-                mean = sum(confidences) / len(confidences)
+                pairs = list(zip(text[start:i], reading.confidences[start:i], strict=True))
+                letters = [c for ch, c in pairs if ch.isalpha() and c is not None]
+                is_number = any(ch.isdigit() for ch, _ in pairs)
+                numbers = [c for ch, c in pairs if ch in NUMBER_CHARS and c is not None] if is_number else []
+                mean = sum(letters) / len(letters) if letters else 1.0
                 words.append(
                     OcrWord(
                         start=offset + start,
@@ -208,7 +207,7 @@ def _words(reading: PageReading, page: int, offset: int, threshold: float) -> li
                             round(max(b[2] for b in boxes) / reading.width, 4),
                             round(max(b[3] for b in boxes) / reading.height, 4),
                         ),
-                        confidence=round(min(confidences), 3),
+                        confidence=round(min(numbers + letters or confidences), 3),
                         unsure=mean < threshold or any(c < threshold for c in numbers),
                     )
                 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from abstractor.core.document import Document, Evidence, Table, unique_evidence
+from abstractor.core.document import Document, Evidence, Table, TableRow, unique_evidence
 from abstractor.core.record import Fracture, TScore
 from abstractor.core.vocabulary import Site
 from abstractor.nlp.findings import Findings
@@ -115,7 +115,13 @@ def _prose_t_scores(a: AnalyzedDocument, rules: RuleSet) -> list[TScore]:
                 date=date,
                 site_detail=text[site_hit[1] : m.start].strip(" ,:;") or None if site_hit else None,
                 bmd=float(bmd.group("bmd")) if bmd else None,
-                evidence=[a.doc.evidence(quote_start, m.end)],
+                evidence=[
+                    a.doc.evidence(
+                        quote_start,
+                        m.end,
+                        value=(m.start + value_match.start("value"), m.start + value_match.end("value")),
+                    )
+                ],
             )
         )
     for index, (last_end, _) in previous.items():
@@ -142,7 +148,7 @@ def _listed_after(a: AnalyzedDocument, sentence, start: int, rules: RuleSet) -> 
                     value=value,
                     date=date[-1][2] if date else None,
                     site_detail=text[site_hit[1] : hit.start()].strip(" ,:;") or None,
-                    evidence=[a.doc.evidence(site_hit[1], hit.end())],
+                    evidence=[a.doc.evidence(site_hit[1], hit.end(), value=hit.span("value"))],
                 )
             )
         start = hit.end()
@@ -226,10 +232,16 @@ def _table_t_scores(doc: Document, table: Table, rules: RuleSet) -> list[TScore]
                     percent_change=number(cells[change_col].rstrip("%*"))
                     if change_col is not None and change_col < len(cells) and len(t_cols) == 1
                     else None,
-                    evidence=[doc.evidence(row.start, row.end)],
+                    evidence=[doc.evidence(row.start, row.end, value=_cell_span(row, t_col))],
                 )
             )
     return out
+
+
+def _cell_span(row: TableRow, column: int) -> tuple[int, int] | None:
+    """Where a cell's value is in the document text, if it was located."""
+    cell = row.cells[column] if column < len(row.cells) else None
+    return (cell.start, cell.end) if cell is not None and cell.start is not None and cell.end is not None else None
 
 
 def _family(region: str, rules: RuleSet) -> str | None:

@@ -81,19 +81,23 @@ def sex_and_age(analyzed: list[AnalyzedDocument], rules: RuleSet, reference: dat
             if s.section == "family_history" or _family_sentence(a, s.start, s.end):
                 continue
             for m in rx["sex_explicit"].finditer(text, s.start, s.end):
-                sex = SEX_WORDS[(m.group("sex") or m.group("sex2")).lower()]
-                strong[sex].append(a.doc.evidence(m.start(), m.end()))
+                group = "sex" if m.group("sex") else "sex2"
+                sex = SEX_WORDS[m.group(group).lower()]
+                strong[sex].append(a.doc.evidence(m.start(), m.end(), value=m.span(group)))
             for name in ("sex_word", "sex_honorific"):
                 for m in rx[name].finditer(text, s.start, s.end):
-                    weak[SEX_WORDS[m.group("word").lower()]].append(a.doc.evidence(m.start(), m.end()))
+                    weak[SEX_WORDS[m.group("word").lower()]].append(
+                        a.doc.evidence(m.start(), m.end(), value=m.span("word"))
+                    )
             if a.from_practice(s.start):
                 for m in rx["sex_pronoun"].finditer(text, s.start, s.end):
                     pronouns[SEX_WORDS[m.group("word").lower()]].append(a.doc.evidence(m.start(), m.end()))
             for m in rx["age"].finditer(text, s.start, s.end):
-                age = int(next(g for g in (m.group("age"), m.group("age2"), m.group("age3"), m.group("age4")) if g))
+                group = next(g for g in ("age", "age2", "age3", "age4") if m.group(g))
+                age = int(m.group(group))
                 if 18 <= age <= 110:
                     ages[age] += 1
-                    age_evidence[age].append(a.doc.evidence(m.start(), m.end()))
+                    age_evidence[age].append(a.doc.evidence(m.start(), m.end(), value=m.span(group)))
     votes = strong or weak
     if not votes and len(pronouns) == 1:  # pronouns decide only when they all agree
         votes = pronouns
@@ -188,7 +192,7 @@ def _lab_values(
             value = number(m.group("value"))
             if value is not None:
                 cmp = m.groupdict().get("cmp")
-                out.append((value, cmp, a.doc.evidence(m.start(), m.end())))
+                out.append((value, cmp, a.doc.evidence(m.start(), m.end(), value=m.span("value"))))
     return out
 
 

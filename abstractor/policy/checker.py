@@ -30,9 +30,12 @@ def check(
     otherwise met unknown, with a gap to confirm the date or the version, so the review pends.
     """
     view = FactView(facts, request, evidence, catalogue)
-    documentation = tuple(_decide(node, view) for node in policy.documentation)
+    # What may approve must not rest on OCR the engine was unsure of; an exclusion may (it only denies).
+    documentation = tuple(_decide(node, view, confirmed=True) for node in policy.documentation)
     pending = _version_in_force(policy, request)
-    indications = tuple(_require(_decide(node, view), documentation, pending) for node in policy.indications)
+    indications = tuple(
+        _require(_decide(node, view, confirmed=True), documentation, pending) for node in policy.indications
+    )
     exclusions = tuple(_decide(node, view) for node in policy.exclusions)
     applied = tuple(x for x in exclusions if x.status is Truth.MET and x.evidence)
     met = [d for d in indications if d.status is Truth.MET]
@@ -62,13 +65,19 @@ def check(
     return replace(decision, open_facts=_open_facts(decision, view))
 
 
-def _decide(node: Node, view: FactView) -> Decided:
+def _decide(node: Node, view: FactView, *, confirmed: bool = False) -> Decided:
+    """Decide a clause and its sub-clauses. With `confirmed`, a leaf met only by values OCR read unsurely
+    stays unknown, with a gap asking to confirm them against the page image."""
     if node.test is not None:
         verdict = evaluate(node.test, view)
         gaps = (node.gap,) if node.gap and verdict.status is Truth.UNKNOWN else verdict.gaps
         reads = tuple(FactRead(t.fact, view.silent(t.fact), view.doubtful(t.fact)) for t in tests_in(node.test))
+        if confirmed and verdict.status is Truth.MET and verdict.evidence and all(e.unsure for e in verdict.evidence):
+            label = view.catalogue.facts[node.test.fact].label
+            gap = f"confirmation of the {label} read by OCR from a scanned page with low confidence (see its image)"
+            return Decided(node, Truth.UNKNOWN, [], (gap,), reads=reads, unconfirmed=tuple(verdict.evidence))
         return Decided(node, verdict.status, verdict.evidence, gaps, reads=reads, found=verdict.found)
-    children = tuple(_decide(child, view) for child in node.children)
+    children = tuple(_decide(child, view, confirmed=confirmed) for child in node.children)
     statuses = [c.status for c in children]
     if node.not_ is not None:
         status = statuses[0].negate()

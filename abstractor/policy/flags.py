@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from abstractor.core.datafile import load_model
+from abstractor.core.document import Evidence
 from abstractor.core.policy import Policy
 from abstractor.core.record import Extraction, Facts, Flag, Request, Skipped
 from abstractor.core.resources import rules_path
@@ -43,9 +44,11 @@ def flags(
     *,
     skipped: Sequence[Skipped] = (),
     extraction: Extraction | None = None,
+    unconfirmed: Sequence[Evidence] = (),
 ) -> list[Flag]:
     """Every flag of a review, built here and nowhere else: dosing, product, coding and safety under this
-    policy; then what the LLM fallback did (`extraction`) and the files of the bundle that were not read."""
+    policy; then what the LLM fallback did (`extraction`), the files of the bundle that were not read, and
+    the OCR readings that must be confirmed before they can decide (`unconfirmed`)."""
     rules = rules or load_flag_rules()
     out: list[Flag] = []
 
@@ -113,6 +116,15 @@ def flags(
         _llm(extraction, add)
     for s in skipped:
         add("file_skipped", "warning", f"{s.source} was not read: {s.reason}", "skipped")
+    if unconfirmed:
+        where = "; ".join(dict.fromkeys(f"{ev.source} page {ev.page}" for ev in unconfirmed))
+        add(
+            "ocr_confirmation_needed",
+            "warning",
+            f"{len(unconfirmed)} value(s) that would decide this review were read by OCR with low confidence "
+            f"({where}); they decide nothing until a reviewer confirms them against the page image.",
+            "ocr",
+        )
     return out
 
 
