@@ -32,9 +32,11 @@ ORIENTATION_MIN_CHARS = 40
 # A page whose lines lean more than this (degrees) is straightened and read again.
 MAX_SKEW = 0.6
 # The version of the reading (layout, spacing, orientation): part of the cache key, bumped when they change.
-READING_VERSION = "3"
-# Word gaps: an ink-free run of columns at least this fraction of the line's height separates two words.
+READING_VERSION = "6"
+# Word gaps: an ink-free run of columns at least this fraction of the line's height separates two words;
+# one at least COLUMN_GAP of it separates two cells of a table (the engine's box is split there).
 WORD_GAP = 0.2
+COLUMN_GAP = 1.0
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ class PageReading:
     rotation: int = 0
     skew: float = 0.0
     seconds: float = 0.0
-    rows: list[list[tuple[int, int, float]]] = field(default_factory=list)  # per line: (start, end, x) of fragments
+    # per line, its fragments: (start, end, left x, right x)
+    rows: list[list[tuple[int, int, float, float]]] = field(default_factory=list)
 
     def to_json(self) -> str:
         """The reading as JSON, for the cache."""
@@ -117,7 +120,7 @@ class RapidOcrEngine:
             confidences = tuple(float(c) for c in char_scores) if len(char_scores) == len(chars) else ()
             confidences = confidences or tuple(float(score) for _ in chars)
             text, boxes, confidences = _space_words("".join(chars), boxes, confidences, pixels, box)
-            out.append(Fragment(text, box, boxes, confidences, _angle(quad)))
+            out += _split_columns(Fragment(text, box, boxes, confidences, _angle(quad)))
         return out
 
 
@@ -243,8 +246,11 @@ class PageReader:
 def read_page(image, engine: Engine) -> PageReading:
     """Read a grayscale page image: turned upright (90, 180, 270) and straightened first when it needs it."""
     best_rotation, fragments = 0, engine.read(image)
-    if _doubtful(fragments):
-        tries = [(0, fragments)] + [(r, engine.read(image.rotate(r, expand=True))) for r in (90, 270, 180)]
+    if _sideways(fragments):  # lines running up or down the page: it was scanned turned by a quarter
+        tries = [(r, engine.read(image.rotate(r, expand=True))) for r in (90, 270)]
+        best_rotation, fragments = max(tries, key=lambda t: _score(t[1]))
+    elif _doubtful(fragments):
+        tries = [(0, fragments)] + [(r, engine.read(image.rotate(r, expand=True))) for r in (180, 90, 270)]
         best_rotation, fragments = max(tries, key=lambda t: _score(t[1]))
     upright = image.rotate(best_rotation, expand=True) if best_rotation else image
     skew = _skew(fragments)
@@ -273,6 +279,13 @@ def _doubtful(fragments: list[Fragment]) -> bool:
     return len(chars) < ORIENTATION_MIN_CHARS or statistics.fmean(chars) < ORIENTATION_CONFIDENCE
 
 
+def _sideways(fragments: list[Fragment]) -> bool:
+    """Whether most text boxes are much taller than wide (lines of text running up or down the page)."""
+    tall = [f for f in fragments if len(f.text) > 3 and f.box[3] - f.box[1] > 2 * (f.box[2] - f.box[0])]
+    wide = [f for f in fragments if len(f.text) > 3 and f.box[2] - f.box[0] > 2 * (f.box[3] - f.box[1])]
+    return len(tall) > len(wide)
+
+
 def _skew(fragments: list[Fragment]) -> float:
     """The page's lean: the median lean of its wide fragments (a line of text is wider than tall)."""
     angles = [f.angle for f in fragments if f.box[2] - f.box[0] > 4 * (f.box[3] - f.box[1])]
@@ -295,7 +308,7 @@ def _layout(fragments: list[Fragment], width: int, height: int, engine: str) -> 
     text: list[str] = []
     boxes: list[Box | None] = []
     confidences: list[float | None] = []
-    rows: list[list[tuple[int, int, float]]] = []
+    rows: list[list[tuple[int, int, float, float]]] = []
     offset = 0
     for n, line in enumerate(lines):
         if n:
@@ -310,7 +323,7 @@ def _layout(fragments: list[Fragment], width: int, height: int, engine: str) -> 
                 boxes.append(None)
                 confidences.append(None)
                 offset += 1
-            row.append((offset, offset + len(f.text), f.box[0]))
+            row.append((offset, offset + len(f.text), f.box[0], f.box[2]))
             text.append(f.text)
             boxes += list(f.chars)
             confidences += list(f.confidences)
@@ -373,6 +386,28 @@ def _space_words(text: str, boxes, confidences, pixels, box: Box):
                 out_boxes.append((here[2], here[1], there[0], here[3]))
                 out_conf.append(1.0)
     return "".join(out_text), tuple(out_boxes), tuple(out_conf)
+
+
+def _split_columns(fragment: Fragment) -> list[Fragment]:
+    """A box the engine read across a table's columns, cut where the gap between two words is a column's."""
+    height = max(fragment.box[3] - fragment.box[1], 1)
+    cuts = [
+        i
+        for i, char in enumerate(fragment.text)
+        if char == " "
+        and 0 < i < len(fragment.text) - 1
+        and fragment.chars[i + 1][0] - fragment.chars[i - 1][2] >= COLUMN_GAP * height
+    ]
+    if not cuts:
+        return [fragment]
+    out, start = [], 0
+    for end in [*cuts, len(fragment.text)]:
+        text, chars = fragment.text[start:end], fragment.chars[start:end]
+        if text.strip():
+            box = (chars[0][0], fragment.box[1], chars[-1][2], fragment.box[3])
+            out.append(Fragment(text, box, chars, fragment.confidences[start:end], fragment.angle))
+        start = end + 1
+    return out
 
 
 def _may_part(left: str, right: str) -> bool:

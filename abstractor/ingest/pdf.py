@@ -217,12 +217,12 @@ def _words(reading: PageReading, page: int, offset: int, threshold: float) -> li
 
 def _ocr_tables(page: Page, reading: PageReading) -> list[Table]:
     """Tables in an OCR reading: a header line of three or more fragments none of which is a number, followed
-    by lines of three or more fragments one of which is; each body fragment falls in the header column nearest
-    its left edge (fragments falling in one column are read as one cell)."""
+    by lines of three or more fragments one of which is; each body fragment falls in the header column it
+    stands under (fragments falling in one column are read as one cell)."""
     text = reading.text
 
     def numeric(row) -> bool:  # a fragment that is a number: a measurement, not a header's "(g/cm2)"
-        return any(NUMBER.fullmatch(text[s:e].strip(" *")) for s, e, _ in row)
+        return any(NUMBER.fullmatch(text[s:e].strip(" *")) for s, e, _, _ in row)
 
     tables, rows = [], reading.rows
     i = 0
@@ -237,12 +237,11 @@ def _ocr_tables(page: Page, reading: PageReading) -> list[Table]:
         if len(body) < 2:
             i += 1
             continue
-        lefts = [x for _, _, x in header]
         located = []
         for line in body:
             spans: list[list[tuple[int, int]]] = [[] for _ in header]
-            for s, e, x in line:
-                spans[min(range(len(lefts)), key=lambda c: abs(lefts[c] - x))].append((s, e))
+            for s, e, x0, x1 in line:
+                spans[_column_of(header, x0, x1)].append((s, e))
             cells = tuple(
                 TableCell(text=text[c[0][0] : c[-1][1]], start=page.start + c[0][0], end=page.start + c[-1][1])
                 if c
@@ -250,10 +249,20 @@ def _ocr_tables(page: Page, reading: PageReading) -> list[Table]:
                 for c in spans
             )
             located.append(TableRow(cells=cells, start=page.start + line[0][0], end=page.start + line[-1][1]))
-        names = tuple(text[s:e] for s, e, _ in header)
+        names = tuple(text[s:e] for s, e, _, _ in header)
         tables.append(Table(page=page.number, header=names, rows=tuple(located)))
         i += 1 + len(body)
     return tables
+
+
+def _column_of(header, x0: float, x1: float) -> int:
+    """The header column a fragment stands under: the one it overlaps most, else the nearest by centre."""
+    overlaps = [min(x1, hx1) - max(x0, hx0) for _, _, hx0, hx1 in header]
+    best = max(range(len(header)), key=lambda c: overlaps[c])
+    if overlaps[best] > 0:
+        return best
+    middle = (x0 + x1) / 2
+    return min(range(len(header)), key=lambda c: abs((header[c][2] + header[c][3]) / 2 - middle))
 
 
 def _reason(exc: Exception) -> str:
