@@ -24,6 +24,7 @@ from abstractor.core.record import (
     Flag,
     LogicalDocument,
     NoDetermination,
+    OcrPageInfo,
     OpenFactResult,
     PolicyRef,
     ReviewRecord,
@@ -195,6 +196,17 @@ def _report(
                         role=s.role, start=s.start, end=s.end, first_page=s.first_page, last_page=s.last_page
                     )
                     for s in a.layout.segments
+                ],
+                ocr_pages=[
+                    OcrPageInfo(
+                        number=o.number,
+                        engine=o.engine,
+                        rotation=o.rotation,
+                        skew=o.skew,
+                        confidence=o.confidence,
+                        seconds=o.seconds,
+                    )
+                    for o in a.doc.ocr_pages
                 ],
             )
             for a in analyzed

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import io
+import re
 import shutil
 import stat
 
@@ -12,6 +15,7 @@ from scans import DXA_REPORT, faxed, mixed_pdf, page, scan_pdf, tiff
 from abstractor.core.settings import OCRSettings, Settings
 from abstractor.ingest.ocr import PageReader, _may_part, _space_words
 from abstractor.pipeline import Reviewer
+from abstractor.report.html import render_html
 
 # Everything indication 4 needs except the T-score, which only the scan holds.
 NOTE = """Endocrinology follow-up 03/05/2026
@@ -179,3 +183,28 @@ def test_the_tesseract_engine_reads_the_same_report(tmp_path):
     review = reviewer(tmp_path, engine="tesseract").review_path(folder)
     assert ("lumbar_spine", -2.8) in sites(review.record)
     assert review.documents[0].ocr_pages[0].engine == "tesseract"
+
+
+def test_the_page_shows_each_ocr_quote_boxed_on_the_page_image(dxa_scan_review):
+    review = dxa_scan_review
+    html = render_html(review.record, review.documents, review.references, review.decision)
+    ocr_refs = [r for r in review.references if r.kind == "chart" and r.bbox is not None]
+    assert ocr_refs
+    assert html.count('<img alt="page 1 as scanned" src="data:image/png;base64,') == 1
+    for r in ocr_refs:
+        box = re.search(rf'<a class="box" id="box-{r.number}" href="#ref-{r.number}"[^>]*style="([^"]+)"', html)
+        assert box is not None, r
+        left, top, width, height = (float(v) for v in re.findall(r"[\d.]+(?=%)", box.group(1)))
+        assert 0 <= left < 100 and 0 <= top < 100 and width > 0 and height > 0
+        assert f'href="#box-{r.number}"' in html  # the reference links to its box
+    assert "<script" not in html
+
+
+def test_a_turned_page_is_shown_upright_with_its_boxes_where_the_reading_found_them(tmp_path):
+    from PIL import Image
+
+    folder = bundle(tmp_path, {"scan.pdf": scan_pdf(faxed(page(DXA_REPORT), turn=90))}, note=None)
+    review = reviewer(tmp_path).review_path(folder)
+    reading = review.documents[0].ocr_pages[0]
+    image = Image.open(io.BytesIO(base64.b64decode(reading.image_png)))
+    assert image.height > image.width  # shown as a portrait page again

@@ -211,6 +211,18 @@ class LogicalDocument(Frozen):
     last_page: int | None = None
 
 
+class OcrPageInfo(Frozen):
+    """A page read by OCR: the engine, how the page was turned and straightened, its mean confidence, and
+    the seconds the reading took when it was made (a cached reading keeps them)."""
+
+    number: int
+    engine: str
+    rotation: int = 0
+    skew: float = 0.0
+    confidence: float = 1.0
+    seconds: float = 0.0
+
+
 class DocumentInfo(Frozen):
     """One file of the bundle as read: its kind, hash, pages, tables and logical documents."""
 
@@ -221,6 +233,7 @@ class DocumentInfo(Frozen):
     tables: int = 0
     encoding: str | None = None
     logical_documents: list[LogicalDocument] = Field(default_factory=list)
+    ocr_pages: list[OcrPageInfo] = Field(default_factory=list)
 
 
 class ReviewRecord(Frozen):

@@ -252,22 +252,23 @@ def read_page(image, engine: Engine) -> PageReading:
     elif _doubtful(fragments):
         tries = [(0, fragments)] + [(r, engine.read(image.rotate(r, expand=True))) for r in (180, 90, 270)]
         best_rotation, fragments = max(tries, key=lambda t: _score(t[1]))
-    upright = image.rotate(best_rotation, expand=True) if best_rotation else image
     skew = _skew(fragments)
-    if abs(skew) > MAX_SKEW:
-        upright = upright.rotate(-skew, expand=True, fillcolor=255, resample=_bicubic())
-        fragments = engine.read(upright)
-    else:
+    if abs(skew) <= MAX_SKEW:
         skew = 0.0
+    upright = turned(image, best_rotation, skew)
+    if skew:
+        fragments = engine.read(upright)
     reading = _layout(fragments, upright.width, upright.height, engine.name)
     reading.rotation, reading.skew = best_rotation, round(skew, 2)
     return reading
 
 
-def _bicubic():
+def turned(image, rotation: int, skew: float):
+    """The page as its reading saw it: turned upright, then straightened (the reading's boxes are on this)."""
     from PIL import Image
 
-    return Image.Resampling.BICUBIC
+    out = image.rotate(rotation, expand=True) if rotation else image
+    return out.rotate(-skew, expand=True, fillcolor=255, resample=Image.Resampling.BICUBIC) if skew else out
 
 
 def _score(fragments: list[Fragment]) -> float:

@@ -18,7 +18,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from abstractor.core.document import OcrPage, OcrWord, Page, Table, TableCell, TableRow
 from abstractor.core.errors import DocumentError, OperatorError
-from abstractor.ingest.ocr import INSTALL_HINT, PageReader, PageReading, page_png
+from abstractor.ingest.ocr import INSTALL_HINT, PageReader, PageReading, page_png, turned
 
 # Pages are joined by a form feed so that no quote can run across a page boundary unnoticed.
 PAGE_SEPARATOR = "\n\f\n"
@@ -82,7 +82,7 @@ def read_pdf(source: str, data: bytes, ocr: PageReader | None = None) -> PdfRead
             for n, i in enumerate(to_read, start=1):
                 image = _render(data, i)
                 readings[i] = ocr.read(image, n, len(to_read))
-                images[i] = page_png(image)
+                images[i] = page_png(turned(image, readings[i].rotation, readings[i].skew))
                 page_texts[i] = readings[i].text
                 del image
         except OperatorError as exc:
@@ -110,7 +110,7 @@ def read_image(source: str, data: bytes, ocr: PageReader | None) -> PdfReading:
     try:
         for i, frame in enumerate(frames):
             readings[i] = ocr.read(frame, i + 1, len(frames))
-            images[i] = page_png(frame)
+            images[i] = page_png(turned(frame, readings[i].rotation, readings[i].skew))
             texts.append(readings[i].text)
     except OperatorError as exc:
         raise DocumentError(source, f"the image could not be read: {exc}") from None

@@ -22,6 +22,8 @@ class Reference:
     clause: str | None = None
     start: int | None = None
     end: int | None = None
+    bbox: tuple[float, float, float, float] | None = None  # for a quote read by OCR: its box on the page image
+    confidence: float | None = None  # for a quote read by OCR: the engine's lowest confidence in it
 
 
 @dataclass
@@ -42,7 +44,17 @@ class Citations:
         """The number of a chart quote (a new one the first time it is cited)."""
         return self._add(
             ("chart", ev.source, ev.start, ev.end),
-            lambda n: Reference(n, "chart", ev.source, ev.page, " ".join(ev.quote.split()), start=ev.start, end=ev.end),
+            lambda n: Reference(
+                n,
+                "chart",
+                ev.source,
+                ev.page,
+                " ".join(ev.quote.split()),
+                start=ev.start,
+                end=ev.end,
+                bbox=ev.bbox,
+                confidence=ev.confidence,
+            ),
         )
 
     def clause(self, clause_id: str) -> int:

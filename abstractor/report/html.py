@@ -26,6 +26,36 @@ class Segment:
     refs: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class Scan:
+    """A page read by OCR as the page shows it: its image and the boxes of the quotes cited on it (reference
+    number, then left, top, width and height in percent of the page)."""
+
+    page: int
+    image_png: str
+    engine: str
+    confidence: float
+    boxes: tuple[tuple[int, float, float, float, float], ...]
+
+
+def scans(doc: Document, references: list[Reference]) -> list[Scan]:
+    """The document's pages read by OCR, each with the boxes of the quotes cited on it."""
+    out = []
+    for reading in doc.ocr_pages:
+        if not reading.image_png:
+            continue
+        boxes = tuple(
+            (
+                r.number,
+                *(round(100 * v, 2) for v in (r.bbox[0], r.bbox[1], r.bbox[2] - r.bbox[0], r.bbox[3] - r.bbox[1])),
+            )
+            for r in references
+            if r.kind == "chart" and r.source == doc.source and r.page == reading.number and r.bbox is not None
+        )
+        out.append(Scan(reading.number, reading.image_png, reading.engine, reading.confidence, boxes))
+    return out
+
+
 @cache
 def _template() -> jinja2.Template:
     env = jinja2.Environment(
@@ -114,6 +144,6 @@ def render_html(
         tree=criteria_tree(decision, refs) if decision is not None else [],
         status_labels=STATUS_LABELS,
         outcome_label=OUTCOME_LABELS[record.determination.outcome],
-        documents=[(d, segments(d, refs)) for d in documents],
+        documents=[(d, segments(d, refs), scans(d, refs)) for d in documents],
         escape=escape,
     )
