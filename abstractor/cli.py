@@ -64,11 +64,18 @@ CONFIG_OPTION = typer.Option(
 POLICY_OPTION = typer.Option("--policy", "-p", help=f"Policy id (see `abstractor policies`; default {DEFAULT_POLICY}).")
 
 
+def _ocr_progress(page: int, pages: int) -> None:
+    """Scanned pages being read, on a terminal: by number only (a file name may identify a patient)."""
+    err.print(f"OCR: reading scanned page {page} of {pages}", end="\r" if page < pages else "\n", highlight=False)
+
+
 def _reviewer(policy: str | None, mode: LLMMode, config: Path | None, no_cache: bool) -> Reviewer:
     """The Reviewer the options ask for: settings are read here, at the edge, once."""
     llm = {"enabled": True, "use_cache": False if no_cache else None} if mode is LLMMode.fallback else None
     try:
-        return Reviewer(load_settings(config, policy=policy, llm=llm))
+        return Reviewer(
+            load_settings(config, policy=policy, llm=llm), progress=_ocr_progress if err.is_terminal else None
+        )
     except AbstractorError as exc:
         _say("error", str(exc))
         raise typer.Exit(EXIT_FAILED) from None

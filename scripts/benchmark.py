@@ -1,11 +1,16 @@
 """Throughput and memory of abstractor over the sample charts, beside a default medspaCy pipeline.
 
     python scripts/benchmark.py [--rounds 5] [--bundles sample_charts]
+    python scripts/benchmark.py --ocr-packet 40 [--engine rapidocr]
 
 Prints bundles/second end to end, milliseconds per bundle for each stage (PDF and note parsing, NLP,
 fact assembly, policy check and summary), peak memory, and the documents/second of a plain
 `medspacy.load()` pipeline (PyRuSH sentences, default ConText) given the same target rules, run over the
 same documents in the same process. Numbers, not a test: run it on an idle machine.
+
+With --ocr-packet N it instead reads a generated packet of N scanned pages (no text layer; the test suite's
+scan generator) with OCR and no cache, and prints seconds per page and the peak memory of the process, which
+must stay bounded however long the packet is: pages are rendered, read and released one at a time.
 """
 
 from __future__ import annotations
@@ -24,7 +29,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--bundles", type=Path, default=ROOT / "sample_charts")
+    parser.add_argument("--ocr-packet", type=int, default=0, help="pages of a scanned packet to read by OCR")
+    parser.add_argument("--engine", default="rapidocr", help="OCR engine for --ocr-packet")
     args = parser.parse_args()
+    if args.ocr_packet:
+        return ocr_packet(args.ocr_packet, args.engine)
 
     import medspacy
     from loguru import logger
@@ -94,6 +103,37 @@ def main() -> int:
     ratio = rates["abstractor pipeline"] / rates["default medspacy.load()"]
     print(f"abstractor pipeline vs default: {ratio:.1f}x")
     print(f"peak memory (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    return 0
+
+
+def ocr_packet(pages: int, engine: str) -> int:
+    """Read a generated all-scanned packet page by page; print time per page and peak memory."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from scans import DXA_REPORT, faxed, page, scan_pdf
+
+    from abstractor.ingest.ocr import PageReader
+    from abstractor.ingest.pdf import read_pdf
+
+    images = [faxed(page(DXA_REPORT), tilt=0.5 * (i % 3), seed=i) for i in range(min(pages, 4))]
+    packet = scan_pdf(*(images[i % len(images)] for i in range(pages)))
+    del images
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    times: list[float] = []
+    reader = PageReader(engine, progress=lambda n, total: times.append(time.perf_counter()))
+    started = time.perf_counter()
+    reading = read_pdf("packet.pdf", packet, reader)
+    total = time.perf_counter() - started
+    per_page = [b - a for a, b in zip(times, [*times[1:], started + total], strict=True)]
+    print(f"OCR packet: {pages} scanned pages ({len(packet) / 1e6:.1f} MB PDF), engine {engine}")
+    print(
+        f"  {total:.1f} s in all, {total / pages:.2f} s/page (median {statistics.median(per_page):.2f}, "
+        f"slowest {max(per_page):.2f})"
+    )
+    print(f"  text read: {len(reading.text)} characters, {len(reading.ocr_words)} words")
+    print(
+        f"  peak memory (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB "
+        f"({before:.0f} MiB before reading)"
+    )
     return 0
 
 
