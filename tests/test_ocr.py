@@ -7,6 +7,7 @@ import io
 import re
 import shutil
 import stat
+import sys
 
 import numpy as np
 import pytest
@@ -208,3 +209,12 @@ def test_a_turned_page_is_shown_upright_with_its_boxes_where_the_reading_found_t
     reading = review.documents[0].ocr_pages[0]
     image = Image.open(io.BytesIO(base64.b64decode(reading.image_png)))
     assert image.height > image.width  # shown as a portrait page again
+
+
+def test_without_the_ocr_extra_a_scan_is_skipped_saying_how_to_install_it(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "rapidocr_onnxruntime", None)  # importing it fails, as without the extra
+    folder = bundle(tmp_path, {"scan0001.pdf": scan_pdf(faxed(page(DXA_REPORT)))})
+    record = reviewer(tmp_path).review_path(folder).record
+    reasons = {s.source: s.reason for s in record.skipped}
+    assert "pip install 'abstractor[ocr]'" in reasons["scan0001.pdf"]
+    assert [d.source for d in record.documents] == ["note.txt"]
