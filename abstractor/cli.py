@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 import typer.core
@@ -19,13 +20,9 @@ from abstractor.core.errors import AbstractorError
 from abstractor.core.record import FailedReview
 from abstractor.core.resources import rules_path
 from abstractor.core.settings import DEFAULT_POLICY, load_settings
-from abstractor.evaluation.agreement import agreement as gold_agreement
-from abstractor.evaluation.gold import load_gold
-from abstractor.evaluation.report import metrics_json, print_terminal, write_html, write_json
-from abstractor.evaluation.run import evaluate
-from abstractor.pipeline import Review, Reviewer
-from abstractor.policy.loader import installed_policies
-from abstractor.report.html import render_html
+
+if TYPE_CHECKING:  # the review stack (spaCy, medspaCy, the ICD-10 code set) is imported only by the commands
+    from abstractor.pipeline import Review, Reviewer
 
 app = typer.Typer(
     help="Chart abstraction and medical-necessity review for denosumab prior authorization.",
@@ -71,6 +68,8 @@ def _ocr_progress(page: int, pages: int) -> None:
 
 def _reviewer(policy: str | None, mode: LLMMode, config: Path | None, no_cache: bool) -> Reviewer:
     """The Reviewer the options ask for: settings are read here, at the edge, once."""
+    from abstractor.pipeline import Reviewer
+
     llm = {"enabled": True, "use_cache": False if no_cache else None} if mode is LLMMode.fallback else None
     try:
         return Reviewer(
@@ -131,35 +130,147 @@ def review(
     llm: Annotated[LLMMode, LLM_OPTION] = LLMMode.off,
     no_cache: Annotated[bool, NO_CACHE_OPTION] = False,
     llm_config: Annotated[Path | None, CONFIG_OPTION] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(help="With summary: worker processes (default: the cores available; 0 reviews in this process)."),
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option(help="With summary: skip bundles whose content already has a record in the --out folder.")
+    ] = False,
+    bundle_timeout: Annotated[
+        float | None, typer.Option(help="With summary: seconds a bundle may take before it is recorded as failed.")
+    ] = None,
+    max_memory: Annotated[
+        int | None, typer.Option(help="With summary: MiB of memory per worker; a bundle beyond it fails.")
+    ] = None,
+    redact_names: Annotated[
+        bool, typer.Option(help="Name skipped files by number, not by name (names may identify a patient).")
+    ] = False,
 ) -> None:
     """Review chart bundles against a payer policy.
 
     Example: abstractor review sample_charts/* --out review-output
 
+    With summary, each bundle's record, summary and page are written to the --out folder as soon as it is
+    done, and listed in its manifest.jsonl; --resume skips bundles already done there.
+
     Exit status: 0 all reviewed; 3 a file of some bundle was skipped (see `skipped` in its record);
     4 some bundle could not be reviewed (its error is printed; with json or jsonl its entry says why); 2 bad usage.
     """
-    results: list[Review | FailedReview] = []  # one per bundle, in order: failed bundles keep their place
-    for result in _reviewer(policy, llm, llm_config, no_cache).review_each(bundles):
-        results.append(result)
-        if isinstance(result, FailedReview):
-            internal = result.error.startswith("internal error: ")
-            _say("internal error" if internal else "error", result.error.removeprefix("internal error: "))
-    reviews = [r for r in results if isinstance(r, Review)]
-    failed = len(reviews) < len(results)
-    skipped = False
-    for r in reviews:
-        for s in r.record.skipped:
-            skipped = True
-            _say("skipped", f"{r.record.bundle_id}/{s.source}: {s.reason}", "yellow")
-        for w in r.record.warnings:
-            _say("note", f"{r.record.bundle_id}/{w.source}: {w.reason}", "yellow")
     if format is Format.summary:
-        _write_summaries(reviews, out or Path("review-output"))
-    elif format in (Format.json, Format.jsonl):
+        _review_batch(
+            bundles,
+            out or Path("review-output"),
+            policy,
+            llm,
+            llm_config,
+            no_cache,
+            workers,
+            resume,
+            bundle_timeout,
+            max_memory,
+            redact_names,
+        )
+        return
+    results: list[Review | FailedReview] = []  # one per bundle, in order: failed bundles keep their place
+    stream = _opened(out) if format is Format.jsonl else None  # jsonl: a line per bundle the moment it is done
+    failed = skipped = False
+    try:
+        for result in _reviewer(policy, llm, llm_config, no_cache).review_each(bundles):
+            if isinstance(result, FailedReview):
+                failed = True
+                internal = result.error.startswith("internal error: ")
+                _say("internal error" if internal else "error", result.error.removeprefix("internal error: "))
+            else:
+                skipped = skipped or bool(result.record.skipped)
+                _say_skipped(result.record.bundle_id, result.record.skipped, result.record.warnings, redact_names)
+            if stream is not None:
+                stream.write(_render_records([result], format, one=False))
+                stream.flush()
+            else:
+                results.append(result)
+    finally:
+        if stream is not None and stream is not sys.stdout:
+            stream.close()
+    if format is Format.json:
         _emit(_render_records(results, format, one=len(bundles) == 1), out)
-    else:
-        _emit(_render(reviews, format), out)
+    elif format is not Format.jsonl:
+        _emit(_render([r for r in results if not isinstance(r, FailedReview)], format), out)
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)
+
+
+def _opened(out: Path | None):
+    """Where jsonl lines go: stdout, or a private file written as the bundles finish."""
+    if out is None:
+        return sys.stdout
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
+    return os.fdopen(fd, "w", encoding="utf-8")
+
+
+def _say_skipped(bundle_id: str, skipped, warnings, redact: bool) -> None:
+    """Each file of a bundle that was skipped or read with a caveat, by bundle-relative path (or by number)."""
+    for label, items in (("skipped", skipped), ("note", warnings)):
+        for n, item in enumerate(items, start=1):
+            where = f"{bundle_id}/{item.source}" if not redact else f"{label} file {n} of a bundle"
+            reason = item.reason.replace(item.source, "the file") if redact else item.reason
+            _say(label, f"{where}: {reason}", "yellow")
+
+
+def _review_batch(
+    bundles: list[Path],
+    folder: Path,
+    policy: str | None,
+    mode: LLMMode,
+    config: Path | None,
+    no_cache: bool,
+    workers: int | None,
+    resume: bool,
+    timeout: float | None,
+    max_memory: int | None,
+    redact: bool,
+) -> None:
+    """Review into a run folder, a line per bundle as it finishes; exit codes as `review` documents."""
+    from abstractor import batch
+
+    llm = {"enabled": True, "use_cache": False if no_cache else None} if mode is LLMMode.fallback else None
+    try:
+        settings = load_settings(config, policy=policy, llm=llm)
+        from abstractor.pipeline import Reviewer
+
+        Reviewer(settings)  # a bad policy or setting fails here, once, before any worker starts
+    except AbstractorError as exc:
+        _say("error", str(exc))
+        raise typer.Exit(EXIT_FAILED) from None
+    job = batch.Batch(
+        folder,
+        settings,
+        workers=batch.default_workers() if workers is None else workers,
+        timeout=timeout,
+        max_memory=max_memory * 1024 * 1024 if max_memory else None,
+        resume=resume,
+    )
+    failed = skipped = False
+    total, finished = len(bundles), 0
+    for n, done in enumerate(batch.run(job, bundles), start=1):
+        finished = n
+        name = done.name if not redact else f"bundle {n}"
+        if done.status == "failed":
+            failed = True
+            error = done.error or "not reviewed"
+            _say("error", error if not redact else f"{name}: {error.replace(done.bundle, 'the bundle')}")
+            continue
+        skipped = skipped or done.skipped > 0
+        if done.skipped:
+            _say("skipped", f"{name}: {done.skipped} file(s) not read (see `skipped` in its record)", "yellow")
+        indication = f" (indication {done.indication}, {done.approval_months} months)" if done.indication else ""
+        typer.echo(f"{name}: {done.outcome}{indication}")
+        if err.is_terminal:
+            err.print(f"{n}/{total} bundles", end="\r", highlight=False)
+    typer.echo(f"Summaries and records written to {folder}/ ({finished} of {total} bundles; manifest.jsonl)")
     if failed:
         raise typer.Exit(EXIT_FAILED)
     if skipped:
@@ -171,7 +282,7 @@ def _render_records(results: list[Review | FailedReview], format: Format, *, one
 
     A bundle that could not be reviewed keeps its place as an object with `error` and a null outcome.
     """
-    records = [(r.record if isinstance(r, Review) else r).model_dump(mode="json") for r in results]
+    records = [(r if isinstance(r, FailedReview) else r.record).model_dump(mode="json") for r in results]
     if format is Format.jsonl:
         return "".join(json.dumps(rec) + "\n" for rec in records)
     return json.dumps(records[0] if one else records, indent=2) + "\n"
@@ -184,6 +295,8 @@ def _render(reviews: list[Review], format: Format) -> str:
             for r in reviews
         )
     if format is Format.html:
+        from abstractor.report.html import render_html
+
         return "\n".join(render_html(r.record, r.documents, r.references, r.decision) for r in reviews)
     return "\n\n---\n\n".join(r.record.determination.summary_markdown for r in reviews)
 
@@ -192,27 +305,10 @@ def _emit(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
     else:
+        from abstractor.batch import write_private
+
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
-
-
-def _write_summaries(reviews: list[Review], folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for r in reviews:
-        rec = r.record
-        (folder / f"{rec.bundle_id}.md").write_text(rec.determination.summary_markdown, encoding="utf-8")
-        (folder / f"{rec.bundle_id}.html").write_text(
-            render_html(rec, r.documents, r.references, r.decision), encoding="utf-8"
-        )
-        if r.records_request:
-            (folder / f"{rec.bundle_id}.records-request.md").write_text(r.records_request, encoding="utf-8")
-        (folder / f"{rec.bundle_id}.json").write_text(
-            json.dumps(rec.model_dump(mode="json"), indent=2) + "\n", encoding="utf-8"
-        )
-        det = rec.determination
-        indication = f" (indication {det.indication}, {det.approval_months} months)" if det.indication else ""
-        typer.echo(f"{rec.bundle_id}: {det.outcome}{indication}")
-    typer.echo(f"Summaries and records written to {folder}/")
+        write_private(out, text)
 
 
 @app.command()
@@ -223,6 +319,8 @@ def policies(config: Annotated[Path | None, CONFIG_OPTION] = None) -> None:
     """
     try:
         folder = load_settings(config).rules_dir
+        from abstractor.policy.loader import installed_policies
+
         installed = installed_policies(rules_path("policies", folder=folder) if folder else None)
     except AbstractorError as exc:
         _say("error", str(exc))
@@ -283,6 +381,8 @@ def eval_score(
     """
     try:
         reviewer = None if predictions is not None else _reviewer(policy, llm, llm_config, no_cache)
+        from abstractor.evaluation.run import evaluate
+
         run = evaluate(gold, bundles, predictions, reviewer)
         base = json.loads(baseline.read_text(encoding="utf-8")) if baseline else None
     except (AbstractorError, OSError, ValueError) as exc:
@@ -292,6 +392,8 @@ def eval_score(
         _say("warning", warning, "yellow")
     for problem in run.problems:
         _say("error", problem)
+    from abstractor.evaluation.report import metrics_json, print_terminal, write_html, write_json
+
     data = metrics_json(run.metrics, base)
     print_terminal(run.metrics, data, Console(soft_wrap=True, width=None if sys.stdout.isatty() else 150))
     if html:
@@ -328,6 +430,9 @@ def eval_agreement(
     Example: abstractor eval agreement gold_annotator_a gold_annotator_b
     """
     try:
+        from abstractor.evaluation.agreement import agreement as gold_agreement
+        from abstractor.evaluation.gold import load_gold
+
         a, warnings_a = load_gold(first)
         b, warnings_b = load_gold(second)
     except AbstractorError as exc:

@@ -1,0 +1,334 @@
+"""Batch review into a run folder that survives anything: each bundle's outputs are written the moment it is
+done, atomically, and listed in an append-only manifest; a rerun with `resume` skips what is already done.
+
+Layout of a run folder (created 0700; every file 0600; a symlink at an output path is replaced, never
+followed):
+
+    manifest.jsonl              one line per finished bundle: path, content hash, status, error, outputs, timings
+    <name>.json / .md / .html   the record, the summary, the page (and <name>.records-request.md when it pends)
+
+`<name>` is the bundle's id, with a short content hash added when another bundle of the run has that id.
+Bundles are reviewed in worker processes (`workers`), each building its `Reviewer` once; a bundle that
+crashes its worker, exceeds `timeout` seconds or `max_memory` bytes is recorded as failed with the reason,
+and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import queue
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from abstractor.core.settings import Settings
+
+MANIFEST = "manifest.jsonl"
+HASH_CHUNK = 1 << 20
+
+
+@dataclass
+class Done:
+    """One bundle's line in the manifest."""
+
+    bundle: str  # the path as given
+    hash: str  # the bundle's content hash
+    status: str  # reviewed, failed
+    name: str | None = None  # the outputs' file stem
+    outcome: str | None = None
+    indication: str | None = None
+    approval_months: int | None = None
+    error: str | None = None
+    skipped: int = 0  # files of the bundle that could not be read
+    seconds: float = 0.0
+    outputs: list[str] = field(default_factory=list)
+
+
+def content_hash(path: Path) -> str:
+    """A bundle's content hash: its files' relative names and bytes (a zip: its bytes), streamed."""
+    digest = hashlib.sha256()
+    if path.is_dir():
+        for file in sorted(p for p in path.rglob("*") if p.is_file() and not p.is_symlink()):
+            digest.update(file.relative_to(path).as_posix().encode("utf-8", "surrogateescape") + b"\0")
+            _feed(digest, file)
+    elif path.is_file():
+        _feed(digest, path)
+    else:
+        digest.update(os.fsencode(str(path)))
+    return digest.hexdigest()
+
+
+def _feed(digest, file: Path) -> None:
+    try:
+        with file.open("rb") as stream:
+            while chunk := stream.read(HASH_CHUNK):
+                digest.update(chunk)
+    except OSError as exc:
+        digest.update(f"unreadable:{exc.errno}".encode())
+
+
+class RunFolder:
+    """The run folder: private outputs written atomically, and the manifest appended line by line."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.manifest = folder / MANIFEST
+
+    def done(self) -> dict[str, Done]:
+        """The bundles already reviewed in this folder, by content hash (their outputs present)."""
+        found: dict[str, Done] = {}
+        if not self.manifest.is_file():
+            return found
+        for line in self.manifest.read_text(encoding="utf-8").splitlines():
+            try:
+                entry = Done(**json.loads(line))
+            except (ValueError, TypeError):
+                continue  # a line cut off by a kill: that bundle is done again
+            if entry.status == "reviewed" and all((self.folder / o).is_file() for o in entry.outputs):
+                found[entry.hash] = entry
+        return found
+
+    def names_taken(self) -> set[str]:
+        """The output stems the manifest already uses."""
+        return {d.name for d in self.done().values() if d.name}
+
+    def record(self, entry: Done) -> None:
+        """Append the bundle's line to the manifest, flushed to disk before the next bundle starts."""
+        fd = os.open(self.manifest, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o600)
+        with os.fdopen(fd, "a", encoding="utf-8") as out:
+            out.write(json.dumps(asdict(entry)) + "\n")
+            out.flush()
+            os.fsync(out.fileno())
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write a file atomically (a private temporary file, then a rename over the name): a reader never sees
+    half a file, and a symlink planted at the name is replaced, never followed."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+# --- the work of one bundle, in a worker process ------------------------------------------------------------
+
+_reviewer = None
+
+
+def _start_worker(settings: Settings, max_memory: int | None) -> None:
+    """Build the worker's Reviewer once; bound its memory when asked."""
+    global _reviewer
+    if max_memory:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (max_memory, max_memory))
+    from abstractor.pipeline import Reviewer
+
+    _reviewer = Reviewer(settings)
+
+
+def review_one(path: str, folder: str, name: str, digest: str) -> Done:
+    """Review one bundle and write its outputs into the run folder; any failure becomes a failed Done."""
+    from abstractor.core.record import FailedReview
+    from abstractor.report.html import render_html
+
+    started = time.perf_counter()
+    (result,) = list(_reviewer.review_each([path]))
+    out = Path(folder)
+    if isinstance(result, FailedReview):
+        return Done(path, digest, "failed", name, error=result.error, seconds=round(time.perf_counter() - started, 3))
+    record = result.record
+    outputs = {
+        f"{name}.json": json.dumps(record.model_dump(mode="json"), indent=2) + "\n",
+        f"{name}.md": record.determination.summary_markdown,
+        f"{name}.html": render_html(record, result.documents, result.references, result.decision),
+    }
+    if result.records_request:
+        outputs[f"{name}.records-request.md"] = result.records_request
+    for file, text in outputs.items():
+        write_private(out / file, text)
+    return Done(
+        path,
+        digest,
+        "reviewed",
+        name,
+        outcome=record.determination.outcome,
+        indication=record.determination.indication,
+        approval_months=record.determination.approval_months,
+        skipped=len(record.skipped),
+        seconds=round(time.perf_counter() - started, 3),
+        outputs=list(outputs),
+    )
+
+
+def _worker_loop(settings: Settings, max_memory: int | None, tasks, results) -> None:
+    try:
+        _start_worker(settings, max_memory)
+    except BaseException as exc:  # the worker cannot start: say why, once
+        results.put(("start-failed", f"{type(exc).__name__}: {exc}"))
+        return
+    while (task := tasks.get()) is not None:
+        results.put(("started", task[0]))
+        try:
+            results.put(("done", review_one(*task)))
+        except MemoryError:
+            results.put(("done", Done(task[0], task[3], "failed", task[2], error="out of memory (--max-memory)")))
+        except BaseException as exc:  # a bug must not cost the batch; the message holds no chart text
+            results.put(
+                ("done", Done(task[0], task[3], "failed", task[2], error=f"internal error: {type(exc).__name__}"))
+            )
+
+
+# --- the batch ------------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Batch:
+    """A batch run's options."""
+
+    folder: Path
+    settings: Settings
+    workers: int = 1
+    timeout: float | None = None  # seconds per bundle
+    max_memory: int | None = None  # bytes per worker
+    resume: bool = False
+
+
+def plan(batch: Batch, paths: Iterable[Path]) -> tuple[list[tuple[str, str, str]], list[Done]]:
+    """The bundles to review, each with its output name and content hash, and those already done (resume)."""
+    run = RunFolder(batch.folder)
+    done = run.done() if batch.resume else {}
+    taken = run.names_taken() if batch.resume else set()
+    todo, already = [], []
+    for path in paths:
+        digest = content_hash(path)
+        if digest in done:
+            already.append(done[digest])
+            continue
+        stem = path.stem if path.suffix.lower() == ".zip" else path.name
+        name = stem if stem not in taken else f"{stem}-{digest[:8]}"
+        taken.add(name)
+        todo.append((str(path), str(batch.folder), name, digest))
+    return todo, already
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+def run(batch: Batch, paths: Iterable[Path], progress: Callable[[Done], None] | None = None) -> Iterator[Done]:
+    """Review the bundles into the run folder, yielding each bundle's Done as it finishes (in any order)."""
+    todo, already = plan(batch, paths)
+    yield from already
+    run_folder = RunFolder(batch.folder)
+    for done in _pool(batch, todo):
+        run_folder.record(done)
+        if progress is not None:
+            progress(done)
+        yield done
+
+
+def _pool(batch: Batch, todo: list[tuple[str, str, str, str]]) -> Iterator[Done]:
+    """A pool of worker processes, each with its own Reviewer; a worker that dies or overruns the timeout is
+    replaced and its bundle recorded as failed. With no workers (0) the bundles are reviewed in this process,
+    one after another (no timeout then)."""
+    if not todo:
+        return
+    if batch.workers == 0:
+        _start_worker(batch.settings, None)
+        for task in todo:
+            try:
+                yield review_one(*task)
+            except Exception as exc:  # the message holds no chart text
+                yield Done(task[0], task[3], "failed", task[2], error=f"internal error: {type(exc).__name__}")
+        return
+    context = multiprocessing.get_context("spawn")
+    results = context.Queue()
+    workers: dict[int, tuple] = {}  # slot -> (process, task queue, task, started)
+    pending = list(reversed(todo))
+
+    def start(slot: int) -> None:
+        tasks = context.Queue()
+        process = context.Process(
+            target=_worker_loop, args=(batch.settings, batch.max_memory, tasks, results), daemon=True
+        )
+        process.start()
+        workers[slot] = (process, tasks, None, None)
+
+    def give(slot: int) -> None:
+        process, tasks, _, _ = workers[slot]
+        if pending:
+            task = pending.pop()
+            tasks.put(task)
+            workers[slot] = (process, tasks, task, None)  # the clock starts when the worker starts the bundle
+        else:
+            tasks.put(None)
+            workers[slot] = (process, tasks, None, None)
+
+    for slot in range(max(1, min(batch.workers, len(todo)))):
+        start(slot)
+        give(slot)
+    while any(task is not None for _, _, task, _ in workers.values()):
+        try:
+            kind, payload = results.get(timeout=0.5)
+        except queue.Empty:
+            kind, payload = None, None
+        if kind == "start-failed":  # no worker can review anything: every bundle left fails with the reason
+            for process, _, _, _ in workers.values():
+                process.kill()
+            stranded = [task for _, _, task, _ in workers.values() if task is not None] + pending[::-1]
+            for task in stranded:
+                yield Done(
+                    task[0],
+                    task[3],
+                    "failed",
+                    task[2],
+                    error=f"{task[0]}: the review worker could not start ({payload})",
+                )
+            return
+        if kind == "started":
+            slot = next(s for s, (_, _, task, _) in workers.items() if task is not None and task[0] == payload)
+            process, tasks, task, _ = workers[slot]
+            workers[slot] = (process, tasks, task, time.monotonic())
+            continue
+        if kind == "done":
+            slot = next(s for s, (_, _, task, _) in workers.items() if task is not None and task[0] == payload.bundle)
+            yield payload
+            give(slot)
+            continue
+        now = time.monotonic()
+        for slot, (process, _, task, started) in list(workers.items()):
+            if task is None:
+                continue
+            overdue = batch.timeout is not None and started is not None and now - started > batch.timeout
+            if overdue or not process.is_alive():
+                process.kill()
+                process.join()
+                reason = (
+                    f"took longer than {batch.timeout:g} s (--bundle-timeout)"
+                    if overdue
+                    else f"the review worker stopped (exit code {process.exitcode}; out of memory?)"
+                )
+                yield Done(task[0], task[3], "failed", task[2], error=f"{task[0]}: {reason}")
+                start(slot)
+                give(slot)
+    for process, _, _, _ in workers.values():
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
