@@ -244,6 +244,57 @@ def run(batch: Batch, paths: Iterable[Path], progress: Callable[[Done], None] | 
         yield done
 
 
+def run_on_dask(batch: Batch, paths: Iterable[Path], scheduler: str) -> Iterator[Done]:
+    """The same per-bundle work on a dask.distributed cluster: `scheduler` is a scheduler address
+    (tcp://host:8786) or "local" for a LocalCluster on loopback with `workers` processes. The run folder must
+    be on storage every worker can write (a shared file system); the manifest is written here, as bundles
+    finish, so --resume works the same."""
+    from distributed import Client, LocalCluster, as_completed
+
+    todo, already = plan(batch, paths)
+    yield from already
+    if not todo:
+        return
+    run_folder = RunFolder(batch.folder)
+    cluster = None
+    if scheduler == "local":
+        cluster = LocalCluster(
+            n_workers=max(1, batch.workers),
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address=None,
+            memory_limit=batch.max_memory or "auto",
+        )
+    client = Client(cluster if cluster is not None else scheduler)
+    try:
+        futures = {client.submit(_review_on_dask, batch.settings, *task, pure=False): task for task in todo}
+        for future in as_completed(futures):
+            task = futures[future]
+            try:
+                done = future.result()
+            except Exception as exc:  # a worker lost or killed: the message names the bundle, not its text
+                done = Done(
+                    task[0], task[3], "failed", task[2], error=f"{task[0]}: {type(exc).__name__} on the cluster"
+                )
+            run_folder.record(done)
+            yield done
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _review_on_dask(settings: Settings, path: str, folder: str, name: str, digest: str) -> Done:
+    """One bundle on a dask worker: the worker process builds its Reviewer on its first bundle."""
+    if _reviewer is None:
+        _start_worker(settings, None)
+    try:
+        return review_one(path, folder, name, digest)
+    except Exception as exc:  # the message holds no chart text
+        return Done(path, digest, "failed", name, error=f"internal error: {type(exc).__name__}")
+
+
 def _pool(batch: Batch, todo: list[tuple[str, str, str, str]]) -> Iterator[Done]:
     """A pool of worker processes, each with its own Reviewer; a worker that dies or overruns the timeout is
     replaced and its bundle recorded as failed. With no workers (0) the bundles are reviewed in this process,

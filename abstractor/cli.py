@@ -146,6 +146,13 @@ def review(
     redact_names: Annotated[
         bool, typer.Option(help="Name skipped files by number, not by name (names may identify a patient).")
     ] = False,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="With summary: review on a dask.distributed cluster: its scheduler address (tcp://host:8786), "
+            "or local for a LocalCluster on this machine (pip install 'abstractor[batch]')."
+        ),
+    ] = None,
 ) -> None:
     """Review chart bundles against a payer policy.
 
@@ -170,6 +177,7 @@ def review(
             bundle_timeout,
             max_memory,
             redact_names,
+            scheduler,
         )
         return
     results: list[Review | FailedReview] = []  # one per bundle, in order: failed bundles keep their place
@@ -232,6 +240,7 @@ def _review_batch(
     timeout: float | None,
     max_memory: int | None,
     redact: bool,
+    scheduler: str | None = None,
 ) -> None:
     """Review into a run folder, a line per bundle as it finishes; exit codes as `review` documents."""
     from abstractor import batch
@@ -255,7 +264,14 @@ def _review_batch(
     )
     failed = skipped = False
     total, finished = len(bundles), 0
-    for n, done in enumerate(batch.run(job, bundles), start=1):
+    if scheduler is not None:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            _say("error", "--scheduler needs the batch extra: pip install 'abstractor[batch]'")
+            raise typer.Exit(EXIT_FAILED) from None
+    finished_bundles = batch.run(job, bundles) if scheduler is None else batch.run_on_dask(job, bundles, scheduler)
+    for n, done in enumerate(finished_bundles, start=1):
         finished = n
         name = done.name if not redact else f"bundle {n}"
         if done.status == "failed":

@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from conftest import ROOT, SAMPLES
 from typer.testing import CliRunner
 
@@ -118,3 +119,18 @@ def test_the_command_line_starts_without_loading_the_review_stack():
     assert found.stdout.strip() == "[]"
     version = subprocess.run([*ABSTRACTOR, "--version"], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert version.returncode == 0 and version.stdout.startswith("abstractor ")
+
+
+def test_the_same_work_runs_on_a_dask_cluster_on_loopback_into_the_same_manifest(tmp_path):
+    pytest.importorskip("distributed", reason="the batch extra (dask.distributed) is not installed")
+    out = tmp_path / "run"
+    bundles = [str(p) for p in SAMPLES[:2]]
+    on_dask = CliRunner().invoke(app, ["review", *bundles, "--out", str(out), "--scheduler", "local", "--workers", "1"])
+    assert on_dask.exit_code == 0, on_dask.output
+    assert sorted(e["bundle"] for e in manifest(out)) == sorted(bundles)
+    again = CliRunner().invoke(
+        app, ["review", *bundles, str(SAMPLES[2]), "--out", str(out), "--resume", "--workers", "0"]
+    )
+    assert again.exit_code == 0, again.output
+    entries = manifest(out)
+    assert len(entries) == 3 and entries[-1]["bundle"] == str(SAMPLES[2])  # the two done on dask were not redone
