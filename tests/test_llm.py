@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import stat
 
 import httpx
 import openai
@@ -263,3 +264,16 @@ def test_eval_cli_runs_the_fallback_with_the_fake_backend(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text())
     assert data["cases"] == 20 and data["false_approvals"] == 0
+
+
+def test_the_cache_keeps_verified_answers_only_privately_and_for_a_while(bundle, tmp_path):
+    hallucinated = "Femoral neck T-score -2.9 on the 2024 scan"
+    review_bundle(bundle, llm=fallback(tmp_path, t_score_answer(hallucinated)))
+    files = list((tmp_path / "cache").glob("*.json"))
+    assert files and all(hallucinated not in f.read_text() for f in files)  # a rejected quote is never stored
+    assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
+    assert stat.S_IMODE((tmp_path / "cache").stat().st_mode) == 0o700
+    review_bundle(bundle, llm=fallback(tmp_path / "fresh", t_score_answer()))
+    expired = fallback(tmp_path / "fresh", cache_days=0)
+    record = review_bundle(bundle, llm=expired).record
+    assert len(expired.model.seen) == 1 and record.extraction.llm_cached_calls == 0  # too old: asked again

@@ -33,6 +33,7 @@ ENVIRONMENT = {
     "llm.max_retries": "ABSTRACTOR_LLM_MAX_RETRIES",
     "llm.allow_identifiers": "ABSTRACTOR_LLM_ALLOW_IDENTIFIERS",
     "llm.cache_dir": "ABSTRACTOR_CACHE_DIR",
+    "llm.cache_days": "ABSTRACTOR_LLM_CACHE_DAYS",
     "ocr.engine": "ABSTRACTOR_OCR_ENGINE",
     "ocr.min_confidence": "ABSTRACTOR_OCR_MIN_CONFIDENCE",
     "ocr.cache_dir": "ABSTRACTOR_OCR_CACHE_DIR",
@@ -55,6 +56,7 @@ class LLMSettings(BaseModel):
     allow_identifiers: bool = False
     cache_dir: Path = Path.home() / ".cache" / "abstractor" / "llm"
     use_cache: bool = True
+    cache_days: float = Field(default=30, ge=0)  # cached answers older than this are asked again
 
 
 class OCRSettings(BaseModel):

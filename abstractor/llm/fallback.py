@@ -64,7 +64,7 @@ class LLMFallback:
         self.catalogue = catalogue
         self.model = model if model is not None else chat_model(settings)
         self.prompt = load_prompt(folder=prompts_dir)
-        self.cache = AnswerCache(settings.cache_dir, settings.use_cache)
+        self.cache = AnswerCache(settings.cache_dir, settings.use_cache, settings.cache_days)
 
     @property
     def model_name(self) -> str:
@@ -102,13 +102,20 @@ class LLMFallback:
         budget = self.settings.token_budget * CHARS_PER_TOKEN
         passages = reader.passages(labels, budget * MAX_CALLS)
         answers: list = []
+        asked: list[tuple[str, list]] = []  # (cache key, the model's answers) of calls made now
         try:
             for chunk in _chunks(passages, budget):
-                answers += self._ask(result, chunk)
+                found, key = self._ask(result, chunk)
+                answers += found
+                if key is not None:
+                    asked.append((key, found))
         except ProviderError as exc:
             result.error = str(exc)
             return result
-        self._merge(result, answers, tuple(documents), reader)
+        accepted = self._merge(result, answers, tuple(documents), reader)
+        for key, found in asked:  # the cache keeps verified answers only, never a rejected quote
+            kept = [a for a in found if any(a is b for b in accepted)]
+            self.cache.put(key, FactAnswers(facts=kept).model_dump())
         return result
 
     def provenance(self, result: FallbackResult) -> Extraction:
@@ -131,7 +138,9 @@ class LLMFallback:
             llm_latency_ms=round(result.latency_ms, 1),
         )
 
-    def _ask(self, result: FallbackResult, passages: list[Passage]) -> list:
+    def _ask(self, result: FallbackResult, passages: list[Passage]) -> tuple[list, str | None]:
+        """The model's answers for one chunk of passages, and the cache key to store them under (None when
+        they came from the cache)."""
         shown, masked = [], 0
         for p in passages:
             text = " ".join(p.text.split())
@@ -152,10 +161,8 @@ class LLMFallback:
         cached = self.cache.get(key)
         if cached is not None:
             result.cached_calls += 1
-            return FactAnswers.model_validate(cached).facts
-        parsed = self._call(result, system, user)
-        self.cache.put(key, parsed.model_dump())
-        return parsed.facts
+            return FactAnswers.model_validate(cached).facts, None
+        return self._call(result, system, user).facts, key
 
     def _call(self, result: FallbackResult, system: str, user: str) -> FactAnswers:
         """The model's parsed answer; ProviderError (a message without chart text) when there is none."""
@@ -198,8 +205,10 @@ class LLMFallback:
 
     def _merge(
         self, result: FallbackResult, answers: list, documents: tuple[Document, ...], reader: ChartReader
-    ) -> None:
+    ) -> list:
+        """Apply the answers whose quotes are in the chart and state the value; returns those answers."""
         updates: dict[str, object] = {}
+        accepted: list = []
         evidence = {name: list(evs) for name, evs in result.abstraction.fact_evidence.items()}
         for answer in answers:
             name = answer.fact
@@ -218,11 +227,13 @@ class LLMFallback:
             if not self._apply(result.abstraction.facts, updates, evidence, name, spec.type, value, ev):
                 result.rejected.append(Rejection(name, "contradicts an earlier answer"))
                 continue
+            accepted.append(answer)
             if name not in result.filled:
                 result.filled.append(name)
         if updates:
             facts = result.abstraction.facts.model_copy(update=updates)
             result.abstraction = replace(result.abstraction, facts=facts, fact_evidence=evidence)
+        return accepted
 
     def _apply(
         self,
