@@ -45,6 +45,7 @@ class Done:
     error: str | None = None
     skipped: int = 0  # files of the bundle that could not be read
     seconds: float = 0.0
+    peak_mib: float | None = None  # the worker's peak memory so far
     outputs: list[str] = field(default_factory=list)
 
 
@@ -169,8 +170,15 @@ def review_one(path: str, folder: str, name: str, digest: str) -> Done:
         approval_months=record.determination.approval_months,
         skipped=len(record.skipped),
         seconds=round(time.perf_counter() - started, 3),
+        peak_mib=_peak_mib(),
         outputs=list(outputs),
     )
+
+
+def _peak_mib() -> float:
+    import resource
+
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
 def _worker_loop(settings: Settings, max_memory: int | None, tasks, results) -> None:

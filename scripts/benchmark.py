@@ -2,11 +2,16 @@
 
     python scripts/benchmark.py [--rounds 5] [--bundles sample_charts]
     python scripts/benchmark.py --ocr-packet 40 [--engine rapidocr]
+    python scripts/benchmark.py --batch [--bundles sample_charts] [--copies 5]
 
 Prints bundles/second end to end, milliseconds per bundle for each stage (PDF and note parsing, NLP,
 fact assembly, policy check and summary), peak memory, and the documents/second of a plain
 `medspacy.load()` pipeline (PyRuSH sentences, default ConText) given the same target rules, run over the
 same documents in the same process. Numbers, not a test: run it on an idle machine.
+
+With --batch it instead times whole runs over the same bundles (each repeated --copies times): the command
+line's start-up, abstractor's batch runner with 1 and 2 worker processes, and a default medspaCy + pdfplumber
+pipeline as a whole process, and prints the workers' peak memory.
 
 With --ocr-packet N it instead reads a generated packet of N scanned pages (no text layer; the test suite's
 scan generator) with OCR and no cache, and prints seconds per page and the peak memory of the process, which
@@ -31,7 +36,11 @@ def main() -> int:
     parser.add_argument("--bundles", type=Path, default=ROOT / "sample_charts")
     parser.add_argument("--ocr-packet", type=int, default=0, help="pages of a scanned packet to read by OCR")
     parser.add_argument("--engine", default="rapidocr", help="OCR engine for --ocr-packet")
+    parser.add_argument("--batch", action="store_true", help="time whole batch runs (1 and 2 workers)")
+    parser.add_argument("--copies", type=int, default=5, help="with --batch: each bundle this many times")
     args = parser.parse_args()
+    if args.batch:
+        return batch_runs(args.bundles, args.copies)
     if args.ocr_packet:
         return ocr_packet(args.ocr_packet, args.engine)
 
@@ -103,6 +112,82 @@ def main() -> int:
     ratio = rates["abstractor pipeline"] / rates["default medspacy.load()"]
     print(f"abstractor pipeline vs default: {ratio:.1f}x")
     print(f"peak memory (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    return 0
+
+
+BASELINE = """
+import sys, time, pathlib
+started = time.perf_counter()
+import medspacy, pdfplumber
+from loguru import logger
+logger.disable("PyRuSH")
+nlp = medspacy.load()
+texts = 0
+for folder in sys.argv[1:]:
+    for f in sorted(pathlib.Path(folder).rglob("*")):
+        if f.suffix == ".pdf":
+            with pdfplumber.open(f) as pdf:
+                text = "\\n".join(p.extract_text() or "" for p in pdf.pages)
+        elif f.suffix in (".txt", ".md"):
+            text = f.read_text(errors="replace")
+        else:
+            continue
+        nlp(text)
+        texts += 1
+print(time.perf_counter() - started, texts)
+"""
+
+
+def batch_runs(folder: Path, copies: int) -> int:
+    """Whole runs over the same bundles: start-up, abstractor with 1 and 2 workers, and the default pipeline."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    from abstractor import batch
+    from abstractor.core.settings import Settings
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        paths = []
+        for n in range(copies):
+            for bundle in sorted(p for p in folder.iterdir() if p.is_dir()):
+                copy = root / "in" / f"{bundle.name}-{n}"
+                shutil.copytree(bundle, copy)
+                (copy / "copy.txt").write_text(f"Copy {n} of the bundle for the benchmark.\n")  # distinct content
+                paths.append(copy)
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "abstractor.cli", "--version"], check=True, capture_output=True)
+        print(f"start-up: `abstractor --version` {time.perf_counter() - started:.2f} s")
+        started = time.perf_counter()
+        from abstractor.pipeline import Reviewer
+
+        Reviewer()
+        print(f"start-up: Reviewer (rules, NLP pipeline, ICD-10 set, policies) {time.perf_counter() - started:.2f} s")
+        results = {}
+        for workers in (1, 2):
+            out = root / f"run-{workers}"
+            started = time.perf_counter()
+            done = list(batch.run(batch.Batch(out, Settings.model_construct(), workers=workers), paths))
+            seconds = time.perf_counter() - started
+            peaks = [d.peak_mib for d in done if d.peak_mib]
+            results[workers] = seconds
+            print(
+                f"abstractor, {workers} worker(s): {len(paths)} bundles in {seconds:.1f} s = "
+                f"{len(paths) / seconds:.1f} bundles/s (worker start-up included); "
+                f"peak memory per worker {max(peaks):.0f} MiB; failed {sum(d.status != 'reviewed' for d in done)}"
+            )
+        started = time.perf_counter()
+        found = subprocess.run(
+            [sys.executable, "-c", BASELINE, *map(str, paths)], check=True, capture_output=True, text=True
+        )
+        seconds = time.perf_counter() - started
+        print(
+            f"default medspacy.load() + pdfplumber, one process: {len(paths)} bundles in {seconds:.1f} s = "
+            f"{len(paths) / seconds:.1f} bundles/s ({found.stdout.split()[1]} documents)"
+        )
+        print(f"abstractor with 2 workers vs the default pipeline: {seconds / results[2]:.1f}x")
+        print(f"10,000 bundles at the 2-worker rate: {10_000 * results[2] / len(paths) / 60:.1f} min (extrapolated)")
     return 0
 
 
