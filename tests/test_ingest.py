@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from abstractor.cli import EXIT_FAILED, EXIT_SKIPPED, app
 from abstractor.core.errors import BundleError
-from abstractor.ingest import bundle as bundle_module
+from abstractor.ingest import files as files_module
 from abstractor.ingest.bundle import load_bundle
 
 SAMPLE_PDFS = sorted(p for b in SAMPLES for p in b.glob("*.pdf"))
@@ -95,7 +95,7 @@ def test_text_that_is_not_utf8_is_read_with_a_named_fallback(tmp_path):
 
 
 def test_oversized_file_is_skipped(tmp_path, monkeypatch):
-    monkeypatch.setattr(bundle_module, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(files_module, "MAX_FILE_BYTES", 10)
     (tmp_path / "big.txt").write_bytes(GOOD_NOTE)
     assert "larger than" in load_bundle(tmp_path).skipped[0].reason
 
@@ -126,13 +126,15 @@ def test_zip_bundle_is_read_in_memory(tmp_path):
     assert not list(tmp_path.glob("notes")), "nothing is extracted to disk"
 
 
-@pytest.mark.parametrize("member", ["../escape.txt", "/etc/passwd.txt", "a/../../b.txt"])
-def test_zip_member_outside_the_bundle_is_refused(tmp_path, member):
+@pytest.mark.parametrize("member", ["../escape.txt", "/etc/passwd.txt", "a/../../b.txt", "C:\\x.txt", "..\\x.txt"])
+def test_zip_member_outside_the_bundle_is_skipped_and_the_rest_read(tmp_path, member):
     archive = tmp_path / "evil.zip"
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr(member, GOOD_NOTE)
-    with pytest.raises(BundleError, match="points outside the bundle"):
-        load_bundle(archive)
+        zf.writestr("visit 10:30.txt", GOOD_NOTE)
+    result = load_bundle(archive)
+    assert [d.source for d in result.documents] == ["visit 10:30.txt"]
+    assert [(s.source, "points outside the bundle" in s.reason) for s in result.skipped] == [(member, True)]
 
 
 def test_zip_member_count_and_size_are_bounded(tmp_path, monkeypatch):
@@ -140,11 +142,11 @@ def test_zip_member_count_and_size_are_bounded(tmp_path, monkeypatch):
     with zipfile.ZipFile(archive, "w") as zf:
         for i in range(5):
             zf.writestr(f"n{i}.txt", GOOD_NOTE)
-    monkeypatch.setattr(bundle_module, "MAX_ZIP_MEMBERS", 4)
+    monkeypatch.setattr(files_module, "MAX_BUNDLE_FILES", 4)
     with pytest.raises(BundleError, match="at most 4"):
         load_bundle(archive)
-    monkeypatch.setattr(bundle_module, "MAX_ZIP_MEMBERS", 100)
-    monkeypatch.setattr(bundle_module, "MAX_ZIP_TOTAL_BYTES", 100)
+    monkeypatch.setattr(files_module, "MAX_BUNDLE_FILES", 100)
+    monkeypatch.setattr(files_module, "MAX_BUNDLE_BYTES", 100)
     with pytest.raises(BundleError, match="uncompressed"):
         load_bundle(archive)
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import base64
 import io
+import logging
 import re
+import zlib
 from dataclasses import dataclass, field
 
 import pdfplumber
@@ -31,6 +33,15 @@ RENDER_SCALE = 2.0
 # Characters of a number (a T-score, a date, a dose): read below the threshold, they make a word unsure.
 NUMBER_CHARS = frozenset("0123456789-+.,/%")
 NUMBER = re.compile(r"[-+]?\s?\d+(?:[.,]\d+)?\s?%?")
+# Bounds on the work one PDF may cause. Pages past MAX_PDF_PAGES are not read (a note says so); a PDF whose
+# compressed streams (other than images, which text extraction never inflates) inflate past
+# MAX_PDF_INFLATED_BYTES is skipped before it is parsed, since its parse would hold them all in memory.
+MAX_PDF_PAGES = 300
+MAX_PDF_INFLATED_BYTES = 64 * 1024 * 1024
+STREAM = re.compile(rb"(?<!end)stream\r?\n")
+IMAGE_DICT = re.compile(rb"/Subtype\s*/Image\b")
+ASCII85 = re.compile(rb"/ASCII85Decode|/A85\b")
+INFLATE_CHUNK = 64 * 1024
 
 
 @dataclass
@@ -53,10 +64,17 @@ def read_pdf(source: str, data: bytes, ocr: PageReader | None = None) -> PdfRead
     """
     if not data.startswith(b"%PDF"):
         raise DocumentError(source, "not a PDF (the file does not start with %PDF)")
+    if _inflated_bytes(data, MAX_PDF_INFLATED_BYTES) > MAX_PDF_INFLATED_BYTES:
+        limit = MAX_PDF_INFLATED_BYTES // (1024 * 1024)
+        raise DocumentError(source, f"the PDF's compressed streams inflate to more than {limit} MiB (the limit)")
+    quiet_pdfminer()
+    notes: list[str] = []
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             page_texts, raw_tables, scanned = [], [], []
-            for page in pdf.pages:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                notes.append(f"only the first {MAX_PDF_PAGES} of {len(pdf.pages)} pages were read (the limit)")
+            for page in pdf.pages[:MAX_PDF_PAGES]:
                 text = page.extract_text() or ""
                 is_scan = len(text.strip()) < MIN_PAGE_TEXT and bool(page.images)
                 scanned.append(is_scan or not text.strip())
@@ -71,7 +89,6 @@ def read_pdf(source: str, data: bytes, ocr: PageReader | None = None) -> PdfRead
         raise DocumentError(source, "the PDF has no pages")
     readings: dict[int, PageReading] = {}
     images: dict[int, bytes] = {}
-    notes: list[str] = []
     to_read = [i for i, is_scan in enumerate(scanned) if is_scan]
     if to_read and ocr is None:
         if len(to_read) == len(page_texts):
@@ -93,6 +110,55 @@ def read_pdf(source: str, data: bytes, ocr: PageReader | None = None) -> PdfRead
         if blank:
             notes.append(f"OCR read no text on scanned page(s) {', '.join(blank)}")
     return _assemble(page_texts, raw_tables, readings, images, notes, ocr)
+
+
+def quiet_pdfminer() -> None:
+    """Keep pdfminer's log records (whose messages can quote PDF content, that is chart text) off stderr and out
+    of every log: its logger hierarchy alone gets a NullHandler and stops propagating. The root logger and
+    other libraries' logging are untouched. Called on reading, not at import; calling it again does nothing."""
+    logger = logging.getLogger("pdfminer")
+    if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+        logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+    logger.setLevel(logging.CRITICAL + 1)
+
+
+def _inflated_bytes(data: bytes, limit: int) -> int:
+    """Bytes the PDF's Flate streams (plain or inside ASCII85) inflate to, images left out, counted without
+    keeping them and stopping once past `limit`. Other streams (DCT, encrypted) count as what zlib took of them."""
+    total = 0
+    for match in STREAM.finditer(data):
+        window = max(0, match.start() - INFLATE_CHUNK)  # the stream's dictionary, looked for nearby only
+        head = data[max(window, data.rfind(b"obj", window, match.start())) : match.start()]
+        if IMAGE_DICT.search(head):
+            continue
+        body, pos = data, match.end()
+        if ASCII85.search(head):
+            end = data.find(b"~>", pos)
+            try:
+                body, pos = base64.a85decode(data[pos : end if end >= 0 else len(data)], ignorechars=b" \t\r\n\f\0"), 0
+            except ValueError:
+                continue
+        total += _inflated(body, pos, limit - total)
+        if total > limit:
+            break
+    return total
+
+
+def _inflated(body: bytes, pos: int, room: int) -> int:
+    """Bytes the zlib stream at `pos` inflates to, counted up to just past `room`."""
+    inflater, count = zlib.decompressobj(), 0
+    pending = body[pos : pos + INFLATE_CHUNK]
+    try:
+        while pending and not inflater.eof and count <= room:
+            count += len(inflater.decompress(pending, INFLATE_CHUNK))
+            pending = inflater.unconsumed_tail
+            if not pending:
+                pos += INFLATE_CHUNK
+                pending = body[pos : pos + INFLATE_CHUNK]
+    except zlib.error:
+        pass
+    return count
 
 
 def read_image(source: str, data: bytes, ocr: PageReader | None) -> PdfReading:
