@@ -1,6 +1,7 @@
 """Throughput and memory of abstractor over the sample charts, beside a default medspaCy pipeline.
 
     python scripts/benchmark.py [--rounds 5] [--bundles sample_charts]
+    python scripts/benchmark.py --long-notes [--words 1000 10000 100000 500000]
     python scripts/benchmark.py --ocr-packet 40 [--engine rapidocr]
     python scripts/benchmark.py --batch [--bundles sample_charts] [--copies 5]
 
@@ -12,6 +13,10 @@ same documents in the same process. Numbers, not a test: run it on an idle machi
 With --batch it instead times whole runs over the same bundles (each repeated --copies times): the command
 line's start-up, abstractor's batch runner with 1 and 2 worker processes, and a default medspaCy + pdfplumber
 pipeline as a whole process, and prints the workers' peak memory.
+
+With --long-notes it instead times the NLP stage (and the fact stage) on one generated note each of 1k, 10k,
+100k and 500k words (realistic clinical paragraphs repeated, numbers varied) and prints seconds and seconds
+per 1,000 words: flat seconds per 1,000 words is linear growth. --words picks other sizes.
 
 With --ocr-packet N it instead reads a generated packet of N scanned pages (no text layer; the test suite's
 scan generator) with OCR and no cache, and prints seconds per page and the peak memory of the process, which
@@ -38,9 +43,13 @@ def main() -> int:
     parser.add_argument("--engine", default="rapidocr", help="OCR engine for --ocr-packet")
     parser.add_argument("--batch", action="store_true", help="time whole batch runs (1 and 2 workers)")
     parser.add_argument("--copies", type=int, default=5, help="with --batch: each bundle this many times")
+    parser.add_argument("--long-notes", action="store_true", help="time the NLP stage on long generated notes")
+    parser.add_argument("--words", type=int, nargs="+", default=[1_000, 10_000, 100_000, 500_000])
     args = parser.parse_args()
     if args.batch:
         return batch_runs(args.bundles, args.copies)
+    if args.long_notes:
+        return long_notes(args.words)
     if args.ocr_packet:
         return ocr_packet(args.ocr_packet, args.engine)
 
@@ -189,6 +198,65 @@ def batch_runs(folder: Path, copies: int) -> int:
         print(f"abstractor with 2 workers vs the default pipeline: {seconds / results[2]:.1f}x")
         print(f"10,000 bundles at the 2-worker rate: {10_000 * results[2] / len(paths) / 60:.1f} min (extrapolated)")
     return 0
+
+
+# Paragraphs of a long follow-up note; {n} varies so that no two repeats read the same.
+_PARAGRAPHS = (
+    "HPI: {age} year old woman with postmenopausal osteoporosis seen for follow-up. She denies falls since the "
+    "last visit and reports no new fractures. Her mother had a hip fracture at age {n}.",
+    "Medications: alendronate 70 mg weekly was stopped after {n} months because of esophagitis. Calcium 600 mg "
+    "and vitamin D {d} IU daily. No history of glucocorticoid use.",
+    "DXA {month}/{day}/2024: lumbar spine T-score -{t1}, femoral neck T-score -{t2}, total hip T-score -1.{n}.",
+    "Labs: creatinine 0.{n} mg/dL, eGFR {e} mL/min, calcium 9.{day} mg/dL, 25-OH vitamin D {n} ng/mL.",
+    "Assessment and plan: osteoporosis with high fracture risk after bisphosphonate intolerance. Start Prolia "
+    "60 mg subcutaneously every 6 months. Possible dental work was discussed; no planned extractions.",
+)
+
+
+def long_note(words: int) -> str:
+    """A note of about `words` words: clinical paragraphs repeated with varied numbers, blank lines between."""
+    out, count, i = [], 0, 0
+    while count < words:
+        n = 10 + i % 80
+        paragraph = _PARAGRAPHS[i % len(_PARAGRAPHS)].format(
+            age=50 + i % 40, n=n, d=400 + 10 * (i % 60), month=1 + i % 12, day=1 + i % 28,
+            t1=f"{2 + i % 2}.{i % 10}", t2=f"{1 + i % 2}.{(i * 3) % 10}", e=30 + i % 60,
+        )  # fmt: skip
+        out.append(paragraph)
+        count += len(paragraph.split())
+        i += 1
+    return "\n\n".join(out)
+
+
+def long_notes(sizes: list[int]) -> int:
+    """Time the NLP and fact stages on one long generated note of each size; print seconds per 1k words."""
+    from abstractor.nlp.extract import assemble
+    from abstractor.nlp.mentions import analyze
+    from abstractor.nlp.pipeline import get_pipeline
+
+    _, rules = get_pipeline()
+    analyze([_note(long_note(200))], rules)  # warm up
+    print(f"{'words':>8} {'chars':>10} {'NLP s':>8} {'NLP s/1k words':>15} {'facts s':>8} {'facts s/1k words':>17}")
+    for words in sizes:
+        document = _note(long_note(words))
+        t0 = time.perf_counter()
+        analyzed = analyze([document], rules)
+        t1 = time.perf_counter()
+        assemble(analyzed, rules)
+        t2 = time.perf_counter()
+        nlp, facts, k = t1 - t0, t2 - t1, words / 1000
+        print(f"{words:>8} {len(document.text):>10} {nlp:>8.2f} {nlp / k:>15.3f} {facts:>8.2f} {facts / k:>17.3f}")
+    print(f"peak memory (max RSS): {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MiB")
+    return 0
+
+
+def _note(text: str):
+    """A generated text as a note Document."""
+    import hashlib
+
+    from abstractor.core.document import Document
+
+    return Document(source="long-note.txt", kind="note", sha256=hashlib.sha256(text.encode()).hexdigest(), text=text)
 
 
 def ocr_packet(pages: int, engine: str) -> int:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from abstractor.core.document import Document, Evidence
 from abstractor.core.vocabulary import Role, Route
 from abstractor.nlp.layout import Layout, boilerplate_zones, read_layout
+from abstractor.nlp.pieces import pieces
 from abstractor.nlp.pipeline import SPAN_GROUP, get_pipeline
 from abstractor.nlp.rules import RuleSet
 
@@ -155,71 +156,122 @@ class AnalyzedDocument:
         return [s for s in self.sentences[lo : hi + 1] if s.section == sentence.section]
 
 
-def _drug_lists(text: str, spans) -> set[int]:
+@dataclass(frozen=True)
+class _Target:
+    """A target span read from one piece of a document, in offsets of the whole document text."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    metadata: dict
+    sentence_start: int
+    modifiers: tuple[tuple[str, int, int], ...]  # (category, start, end) of each ConText modifier's cue
+
+
+@dataclass
+class _Reading:
+    """What the pipeline found in a document, read piece by piece, in offsets of the whole text."""
+
+    sentences: list[tuple[int, int, str | None]] = field(default_factory=list)
+    targets: list[_Target] = field(default_factory=list)
+
+    def add(self, sdoc, offset: int) -> None:
+        """Add the sentences and targets of `sdoc`, the piece of the text starting at `offset`."""
+        # A section runs on into the next piece: text there before any header is in the last section.
+        carry = self.sentences[-1][2] if self.sentences else None
+        for sent in sdoc.sents:
+            section = sent[0]._.section_category
+            if section is not None:
+                carry = None
+            self.sentences.append((sent.start_char + offset, sent.end_char + offset, section or carry))
+        for span in sdoc.spans[SPAN_GROUP]:
+            cues = []
+            for mod in span._.modifiers:
+                cue = sdoc[mod.modifier_span[0] : mod.modifier_span[1]]
+                cues.append((mod.category, cue.start_char + offset, cue.end_char + offset))
+            self.targets.append(
+                _Target(
+                    label=span.label_,
+                    start=span.start_char + offset,
+                    end=span.end_char + offset,
+                    text=span.text,
+                    metadata=span._.target_rule.metadata or {},
+                    sentence_start=span.sent.start_char + offset,
+                    modifiers=tuple(cues),
+                )
+            )
+
+
+def _drug_lists(text: str, spans: list[_Target]) -> set[int]:
     """Starts of drug mentions on a line that is a printed list of products ("Prolia · Jubbonti · Forteo ·
     Tymlos · Reclast"): four or more drug names and hardly a word besides."""
     by_line: dict[int, list] = {}
     for span in spans:
-        if span.label_ in DRUG_LABELS:
-            by_line.setdefault(text.rfind("\n", 0, span.start_char) + 1, []).append(span)
+        if span.label in DRUG_LABELS:
+            by_line.setdefault(text.rfind("\n", 0, span.start) + 1, []).append(span)
     out: set[int] = set()
     for line_start, items in by_line.items():
         end = text.find("\n", line_start)
         line = text[line_start : len(text) if end == -1 else end]
         words = len(line.split())
         if len(items) >= 4 and words <= 2 * len(items) + 4:
-            out.update(s.start_char for s in items)
+            out.update(s.start for s in items)
     return out
 
 
-def _form_word(modifier, sdoc, layout: Layout) -> bool:
-    """Whether a ConText cue is a form's printed Yes / No ("Yes __ No _X_ (premenopausal on OFS)")."""
-    start, end = modifier.modifier_span
-    span = sdoc[start:end]
-    return any(z.kind == "choice" for z in layout.zones_at(span.start_char, span.end_char))
+def _form_word(start: int, end: int, layout: Layout) -> bool:
+    """Whether a ConText cue at text[start:end] is a form's printed Yes / No ("Yes __ No _X_ (premenopausal
+    on OFS)")."""
+    return any(z.kind == "choice" for z in layout.zones_at(start, end))
 
 
 def analyze(documents: Iterable[Document], rules: RuleSet | None = None) -> list[AnalyzedDocument]:
-    """Run the process-wide pipeline over each document."""
+    """Run the process-wide pipeline over each document, a long one in pieces (abstractor/nlp/pieces.py)."""
     nlp, rules = get_pipeline(rules)
     docs = list(documents)
+    cuts = [(k, start, end) for k, d in enumerate(docs) for start, end in pieces(d.text)]
+    readings = [_Reading() for _ in docs]
     with warnings.catch_warnings():
         # W036: medspaCy's phrase matcher has no phrase patterns when every rule is a regex; expected here.
         warnings.filterwarnings("ignore", message=r"\[W036\]")
-        sdocs = list(nlp.pipe(d.text for d in docs))
-    return [_analyzed(document, sdoc, rules) for document, sdoc in zip(docs, sdocs, strict=True)]
+        sdocs = nlp.pipe(docs[k].text[start:end] for k, start, end in cuts)
+        for (k, start, _), sdoc in zip(cuts, sdocs, strict=True):
+            readings[k].add(sdoc, start)
+    return [_analyzed(document, reading, rules) for document, reading in zip(docs, readings, strict=True)]
 
 
-def _analyzed(document: Document, sdoc, rules: RuleSet) -> AnalyzedDocument:
+def _analyzed(document: Document, reading: _Reading, rules: RuleSet) -> AnalyzedDocument:
     layout = read_layout(document, rules)
     result = AnalyzedDocument(doc=document, layout=layout, narrative_roles=frozenset(rules.layout.narrative_roles))
-    for i, sent in enumerate(sdoc.sents):
-        result.sentences.append(Sentence(i, sent.start_char, sent.end_char, sent[0]._.section_category))
+    for i, (start, end, section) in enumerate(reading.sentences):
+        result.sentences.append(Sentence(i, start, end, section))
     layout.add(boilerplate_zones(document.text, [(s.start, s.end) for s in result.sentences], rules))
-    spans = sorted(sdoc.spans[SPAN_GROUP], key=lambda s: (s.start_char, -(s.end_char - s.start_char)))
-    kept: list = []
+    spans = sorted(reading.targets, key=lambda s: (s.start, -(s.end - s.start)))
+    kept: list[_Target] = []
+    reach: dict[str, int] = {}  # per label, the furthest end of a kept mention
     for span in spans:
-        # Of overlapping mentions with one label, keep the longest ("Fosamax Plus D" over "Fosamax").
-        if any(k.label_ == span.label_ and k.start_char < span.end_char and span.start_char < k.end_char for k in kept):
+        # Of overlapping mentions with one label, keep the longest ("Fosamax Plus D" over "Fosamax"). Spans
+        # come by start, so a kept one overlaps this one exactly when it ends after this one starts.
+        if reach.get(span.label, -1) > span.start:
             continue
         kept.append(span)
+        reach[span.label] = max(reach.get(span.label, -1), span.end)
     printed_lists = _drug_lists(document.text, kept)
     by_start = {s.start: s for s in result.sentences}
     for span in kept:
-        sent_start = span.sent.start_char
-        sentence = by_start.get(sent_start) or result.sentence_at(span.start_char)
-        rule = span._.target_rule
-        meta = rule.metadata or {}
-        start, end = span.start_char, span.end_char
+        sentence = by_start.get(span.sentence_start) or result.sentence_at(span.start)
+        meta = span.metadata
+        start, end = span.start, span.end
         while end > start and not document.text[end - 1].isalnum() and document.text[end - 1] not in ")":
             end -= 1
         zones = layout.zones_at(start, end)
         question = next((z for z in zones if z.kind == "question"), None)
-        modifiers = frozenset(mod.category for mod in span._.modifiers if not _form_word(mod, sdoc, layout))
+        modifiers = frozenset(category for category, a, b in span.modifiers if not _form_word(a, b, layout))
         result.mentions.append(
             Mention(
                 doc=document,
-                label=span.label_,
+                label=span.label,
                 normal=meta.get("normal") or span.text.lower(),
                 route=meta.get("route"),
                 kind=meta.get("kind"),
@@ -230,7 +282,7 @@ def _analyzed(document: Document, sdoc, rules: RuleSet) -> AnalyzedDocument:
                 role=layout.role_at(start),
                 narrative=result.narrative(start),
                 answer=question.answer if question else None,
-                printed=any(z.kind in PRINTED_ZONES for z in zones) or span.start_char in printed_lists,
+                printed=any(z.kind in PRINTED_ZONES for z in zones) or span.start in printed_lists,
             )
         )
     return result

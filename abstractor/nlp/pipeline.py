@@ -2,30 +2,34 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import threading
 import weakref
 from importlib.metadata import version
 
+import numpy
 import spacy
 from medspacy.common.base_rule import BaseRule
 from medspacy.common.medspacy_matcher import MedspacyMatcher
 from medspacy.common.regex_matcher import RegexMatcher
-from medspacy.common.util import get_token_for_char
 from medspacy.context import ConText, ConTextRule
 from medspacy.custom_tokenizer import create_medspacy_tokenizer
 from medspacy.section_detection import Sectionizer, SectionRule
 from medspacy.target_matcher import TargetMatcher, TargetRule
+from spacy.attrs import SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from abstractor.core.errors import InternalError
+from abstractor.nlp.context import LinearConText, check_linear_context
 from abstractor.nlp.rules import RuleSet, load_rules
 
 # The span group holding every target match, overlapping ones included.
 SPAN_GROUP = "medspacy_spans"
 _SENTENCES = "abstractor_sentences"
+_CONTEXT = "abstractor_context"
 # Where MedspacyMatcher (medspaCy 1.3.1) keeps its RegexMatcher: a private attribute, as no public hook exists.
 _REGEX_MATCHER = "_MedspacyMatcher__regex_matcher"
 # Abbreviations whose period does not end a sentence.
@@ -71,23 +75,28 @@ _pipelines: weakref.WeakKeyDictionary[RuleSet, Language] = weakref.WeakKeyDictio
 def clinical_sentences(doc: Doc) -> Doc:
     """Split clinical text into sentences: at line breaks (unless a line wraps mid-sentence) and at . ? !"""
     text = doc.text  # spaCy rebuilds Doc.text from every token on each access: read it once
-    for i, token in enumerate(doc):
-        if i == 0:
-            token.is_sent_start = True
-            continue
-        prev = doc[i - 1]
-        start = False
-        if (prev.is_space and "\n" in prev.text) or "\f" in prev.text:
-            start = "\n\n" in prev.text or "\f" in prev.text or not _wraps(text, prev.idx, token)
-        elif "\n" in prev.whitespace_:
-            start = not _wraps(text, prev.idx + len(prev.text), token)
-        elif prev.text in {".", "?", "!"} and prev.whitespace_:
-            before = doc[i - 2].text.lower() if i >= 2 else ""
-            start = (token.is_title or token.is_upper or token.like_num or token.text[:1] in "-•*#") and (
-                before not in _ABBREVIATIONS
-            )
-        token.is_sent_start = start
+    starts = [1 if _starts_sentence(doc, text, i) else -1 for i in range(len(doc))]
+    if starts:
+        # One bulk write: spaCy's Token.is_sent_start setter scans the whole document on each call.
+        doc.from_array([SENT_START], numpy.array(starts, dtype=numpy.int64).astype(numpy.uint64))
     return doc
+
+
+def _starts_sentence(doc: Doc, text: str, i: int) -> bool:
+    """Whether token `i` starts a sentence."""
+    if i == 0:
+        return True
+    token, prev = doc[i], doc[i - 1]
+    if (prev.is_space and "\n" in prev.text) or "\f" in prev.text:
+        return "\n\n" in prev.text or "\f" in prev.text or not _wraps(text, prev.idx, token)
+    if "\n" in prev.whitespace_:
+        return not _wraps(text, prev.idx + len(prev.text), token)
+    if prev.text in {".", "?", "!"} and prev.whitespace_:
+        before = doc[i - 2].text.lower() if i >= 2 else ""
+        return (token.is_title or token.is_upper or token.like_num or token.text[:1] in "-•*#") and (
+            before not in _ABBREVIATIONS
+        )
+    return False
 
 
 def _wraps(text: str, newline_at: int, token) -> bool:
@@ -110,21 +119,44 @@ class TextOnceRegexMatcher(RegexMatcher):
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The (match_id, start token, end token) of every regex match in `doc`, as `RegexMatcher` finds them."""
-        text, matches = doc.text_with_ws, []
+        text, matches, starts = doc.text_with_ws, [], None
         for match_id, patterns in self._patterns.items():
             on_match = self._callbacks[match_id]
             for pattern in patterns:
                 for found in pattern.finditer(text):
                     span = doc.char_span(found.start(), found.end())
                     if span is None:
-                        start = get_token_for_char(doc, found.start(), resolve=self.resolve_start)
-                        end = get_token_for_char(doc, found.end(), resolve=self.resolve_end)
+                        starts = starts or [t.idx for t in doc]
+                        start = token_for_char(doc, starts, found.start(), self.resolve_start)
+                        end = token_for_char(doc, starts, found.end(), self.resolve_end)
                         span = doc[start.i : len(doc) if end is None else end.i]
                     if len(span):
                         matches.append((match_id, span.start, span.end))
                     if on_match is not None:
                         on_match(self, doc, len(matches) - 1, matches)
         return matches
+
+
+def token_for_char(doc: Doc, starts: list[int], char: int, resolve: str) -> Token | None:
+    """The token at character `char` of `doc`, as medspaCy's `get_token_for_char` resolves it, by bisection.
+
+    `starts` is `[t.idx for t in doc]`. medspaCy 1.3.1 walks every token and rebuilds the text for each call:
+    for a regex match not aligned to tokens, once per match. The token starting at `char`, else the one
+    before (resolve "left": doc[-1] when `char` is past the last token's start) or after (resolve "right":
+    None past the last start). tests/test_pipeline.py compares the two on every offset of the sample charts.
+    """
+    if char < 0:
+        raise ValueError("char_idx must be > 0")
+    i = bisect.bisect_left(starts, char)
+    if i < len(starts) and starts[i] == char:
+        return doc[i]
+    if resolve == "left":
+        return doc[i - 1] if i < len(starts) else doc[-1]
+    if resolve == "right":
+        return doc[i] if i < len(starts) else None
+    if i < len(starts):
+        raise ValueError("resolve must be either 'left' or 'right'")
+    return None
 
 
 def _add_reading_text_once(component: TargetMatcher | Sectionizer | ConText, rules: list[BaseRule]) -> None:
@@ -219,10 +251,14 @@ def build_pipeline(rules: RuleSet) -> Language:
         "medspacy_sectionizer", config={"rules": None, "span_attrs": None, "input_span_type": None}
     )
     _add_reading_text_once(sectionizer, _section_rules(rules))
-    context: ConText = nlp.add_pipe(
-        "medspacy_context",
+    # medspaCy's ConText with its pairwise loops made linear (abstractor/nlp/context.py), under the stock name.
+    Language.factory(_CONTEXT, func=LinearConText)
+    context: LinearConText = nlp.add_pipe(
+        _CONTEXT,
+        name="medspacy_context",
         config={"rules": None, "span_attrs": None, "input_span_type": "group", "span_group_name": SPAN_GROUP},
     )
+    check_linear_context(context)
     _add_reading_text_once(context, _context_rules(rules))
     return nlp
 

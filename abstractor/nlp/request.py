@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
+from dataclasses import fields
 
-from abstractor.core.document import Evidence, unique_evidence
+from abstractor.core.document import Document, Evidence, unique_evidence
 from abstractor.core.record import Request
 from abstractor.core.vocabulary import Role
 from abstractor.nlp.findings import Findings
@@ -47,19 +49,23 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
     chosen = [m for m in mentions if m.normal == product]
     out.set("request.product", product, [m.evidence() for m in chosen])
     # Dose and interval are read beside the requested product or its generic name.
-    chosen = chosen + [m for m in mentions if m.normal == "denosumab" and m not in chosen]
+    keys = _MentionKeys()
+    picked = {keys(m) for m in chosen}
+    chosen = chosen + [m for m in mentions if m.normal == "denosumab" and keys(m) not in picked]
+    picked = {keys(m) for m in chosen}
 
     doses, dose_ev, intervals, interval_ev = Counter(), {}, Counter(), {}
     for a in analyzed:
         text = a.doc.text
-        spans = [(m.sentence.start, m.sentence.end) for m in a.mentions if m in chosen]
+        products = _ByStart([m for m in chosen if m.doc is a.doc])
+        spans = [(m.sentence.start, m.sentence.end) for m in a.mentions if keys(m) in picked]
         for s in a.sentences:
             if rx["dose_label"].search(text, s.start, s.end) or _labelled(text, s.start, ("frequency", "sig")):
                 spans.append((s.start, s.end))
         for start, end in set(spans):
             for m in rx["dose_label"].finditer(text, start, end):
                 _count(doses, dose_ev, number(m.group("dose")), a.doc.evidence(m.start(), m.end()))
-            for m in _after_product(rx["dose_mg"], a, chosen, start, end):
+            for m in _after_product(rx["dose_mg"], a, products, start, end):
                 _count(doses, dose_ev, number(m.group("dose")), a.doc.evidence(m.start(), m.end()))
             for m in rx["interval"].finditer(text, start, end):
                 _count(intervals, interval_ev, interval_months(m), a.doc.evidence(m.start(), m.end()))
@@ -119,18 +125,62 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
     )
 
 
+class _MentionKeys:
+    """A hashable key for each Mention, equal exactly when the Mentions are equal (`==`).
+
+    Testing `m in chosen` compares a Mention with each chosen one, and each comparison compares their
+    Documents field by field: quadratic in the mentions of a bundle. The key stands for the Document by the
+    index of its first equal Document seen (Documents are compared only within a bucket of the same
+    source, hash and length), followed by the Mention's other fields.
+    """
+
+    def __init__(self) -> None:
+        self._buckets: dict[tuple[str, str, int], list[Document]] = {}
+        self._doc_keys: dict[int, tuple] = {}  # by id(): the Documents outlive this object (one extraction)
+
+    def _doc_key(self, doc: Document) -> tuple:
+        known = self._doc_keys.get(id(doc))
+        if known is not None:
+            return known
+        bucket_key = (doc.source, doc.sha256, len(doc.text))
+        bucket = self._buckets.setdefault(bucket_key, [])
+        index = next((i for i, other in enumerate(bucket) if other == doc), None)
+        if index is None:
+            index = len(bucket)
+            bucket.append(doc)
+        key = self._doc_keys[id(doc)] = (*bucket_key, index)
+        return key
+
+    def __call__(self, mention: Mention) -> tuple:
+        """The key of `mention`."""
+        rest = tuple(getattr(mention, f.name) for f in fields(mention) if f.name != "doc")
+        return (self._doc_key(mention.doc), *rest)
+
+
 def _labelled(text: str, start: int, labels: tuple[str, ...]) -> bool:
     head = text[start : start + 40].lower()
     return any(f"{label}:" in head for label in labels)
 
 
-def _after_product(pattern, a: AnalyzedDocument, chosen: list[Mention], start: int, end: int):
+class _ByStart:
+    """Mentions found by where they start, each range in their original order."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self._sorted = sorted(enumerate(mentions), key=lambda item: item[1].start)
+        self._starts = [m.start for _, m in self._sorted]
+
+    def within(self, start: int, end: int) -> list[Mention]:
+        """The mentions starting in [start, end), in their original order."""
+        lo, hi = bisect.bisect_left(self._starts, start), bisect.bisect_left(self._starts, end)
+        return [m for _, m in sorted(self._sorted[lo:hi], key=lambda item: item[0])]
+
+
+def _after_product(pattern, a: AnalyzedDocument, products: _ByStart, start: int, end: int):
     """Dose matches within 40 characters after a mention of the requested product."""
-    for m in chosen:
-        if m.doc is a.doc and start <= m.start < end:
-            hit = pattern.search(a.doc.text, m.end, min(m.end + 40, end))
-            if hit:
-                yield hit
+    for m in products.within(start, end):
+        hit = pattern.search(a.doc.text, m.end, min(m.end + 40, end))
+        if hit:
+            yield hit
 
 
 def _count(counter: Counter, evidence: dict, value: float | None, ev: Evidence) -> None:
