@@ -183,3 +183,16 @@ def test_mention_keys_are_equal_exactly_when_mentions_are():
     keys = _MentionKeys()
     for a, b in itertools.product(mentions[::3], mentions[::5]):
         assert (keys(a) == keys(b)) == (a == b)
+
+
+def test_looking_up_mentions_and_sentences_by_offset_equals_scanning_them():
+    _, rules = get_pipeline()
+    for bundle in SAMPLES[:6]:
+        for a in analyze(load_bundle(bundle).documents, rules):
+            for s in a.sentences:
+                scanned_within = [m for m in a.mentions if m.start >= s.start and m.end <= s.end]
+                scanned_overlapping = [m for m in a.mentions if m.start < s.end and m.end > s.start]
+                assert sorted(map(id, a.mentions_within(s.start, s.end))) == sorted(map(id, scanned_within))
+                assert sorted(map(id, a.mentions_overlapping(s.start, s.end))) == sorted(map(id, scanned_overlapping))
+                for offset in (s.start, (s.start + s.end) // 2, s.end - 1):
+                    assert a.sentence_at(offset) is next(t for t in a.sentences if t.start <= offset < t.end)

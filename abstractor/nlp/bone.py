@@ -132,7 +132,7 @@ def _prose_t_scores(a: AnalyzedDocument, rules: RuleSet) -> list[TScore]:
 def _listed_after(a: AnalyzedDocument, sentence, start: int, rules: RuleSet) -> list[TScore]:
     """Values listed by site after a T-score in one sentence: "lumbar spine T-score -1.4, femoral neck -1.1"."""
     text, out = a.doc.text, []
-    z_spans = [(m.start, m.end) for m in a.mentions if m.label == "Z_SCORE"]
+    z_spans = [(m.start, m.end) for m in a.mentions_overlapping(start, sentence.end) if m.label == "Z_SCORE"]
     for hit in rules.regex["site_value"].finditer(text, start, sentence.end):
         if any(zs <= hit.start() < ze for zs, ze in z_spans) or re.search(
             r"(?i)\bz\b|z-score|%", text[start : hit.start()]

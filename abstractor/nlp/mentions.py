@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from abstractor.core.document import Document, Evidence
 from abstractor.core.vocabulary import Role, Route
@@ -144,11 +146,40 @@ class AnalyzedDocument:
         return self.narrative(offset) or self.layout.role_at(offset) == "fax_cover"
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence holding `offset`, if any."""
-        for s in self.sentences:
+        """The sentence holding `offset`, if any (found by bisection: sentences are in text order)."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        for s in self.sentences[max(i, 0) : i + 2]:
             if s.start <= offset < s.end:
                 return s
         return None
+
+    def mentions_within(self, start: int, end: int) -> list[Mention]:
+        """The mentions lying wholly inside text[start:end], in text order (by bisection, not a scan)."""
+        first = bisect.bisect_left(self._mention_starts, start)
+        last = bisect.bisect_left(self._mention_starts, end)
+        return [m for m in self._by_start[first:last] if m.end <= end]
+
+    def mentions_overlapping(self, start: int, end: int) -> list[Mention]:
+        """The mentions that overlap text[start:end] at all, in text order (by bisection, not a scan)."""
+        first = bisect.bisect_left(self._mention_starts, start - self._longest_mention)
+        last = bisect.bisect_left(self._mention_starts, end)
+        return [m for m in self._by_start[first:last] if m.end > start]
+
+    @cached_property
+    def _longest_mention(self) -> int:
+        return max((m.end - m.start for m in self.mentions), default=0)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _by_start(self) -> list[Mention]:
+        return sorted(self.mentions, key=lambda m: m.start)
+
+    @cached_property
+    def _mention_starts(self) -> list[int]:
+        return [m.start for m in self._by_start]
 
     def neighbours(self, sentence: Sentence, before: int = 1, after: int = 1) -> list[Sentence]:
         """Adjacent sentences of the same section, the sentence itself included, in order."""

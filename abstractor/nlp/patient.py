@@ -64,7 +64,7 @@ def _by_label(analyzed: list[AnalyzedDocument], *labels: str) -> list[Mention]:
 
 
 def _family_sentence(a: AnalyzedDocument, start: int, end: int) -> bool:
-    return any(m.family for m in a.mentions if m.start >= start and m.end <= end)
+    return any(m.family for m in a.mentions_within(start, end))
 
 
 def sex_and_age(analyzed: list[AnalyzedDocument], rules: RuleSet, reference: date | None, out: Findings) -> None:

@@ -224,7 +224,7 @@ def _names_other_drug(a: AnalyzedDocument, s: Sentence, drug: str) -> bool:
         m.sentence.index == s.index
         and m.label in {"BISPHOSPHONATE", "OSTEOPOROSIS_DRUG", "DENOSUMAB"}
         and m.normal != drug
-        for m in a.mentions
+        for m in a.mentions_overlapping(s.start, s.end)
     )
 
 
