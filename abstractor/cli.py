@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -228,6 +230,27 @@ def _say_skipped(bundle_id: str, skipped, warnings, redact: bool) -> None:
             _say(label, f"{where}: {reason}", "yellow")
 
 
+@contextlib.contextmanager
+def _batch_progress(total: int):
+    """A progress bar on a terminal (done of total, rate, time left, failures); nothing when piped."""
+    if not err.is_terminal:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (
+        TextColumn("reviewing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
+        TimeRemainingColumn(),
+        TextColumn("{task.fields[failed]} failed"),
+    )
+    with Progress(*columns, console=err, transient=True) as progress:
+        progress.add_task("bundles", total=total, rate="", failed=0)
+        yield progress
+
+
 def _review_batch(
     bundles: list[Path],
     folder: Path,
@@ -271,21 +294,26 @@ def _review_batch(
             _say("error", "--scheduler needs the batch extra: pip install 'abstractor[batch]'")
             raise typer.Exit(EXIT_FAILED) from None
     finished_bundles = batch.run(job, bundles) if scheduler is None else batch.run_on_dask(job, bundles, scheduler)
-    for n, done in enumerate(finished_bundles, start=1):
-        finished = n
-        name = done.name if not redact else f"bundle {n}"
-        if done.status == "failed":
-            failed = True
-            error = done.error or "not reviewed"
-            _say("error", error if not redact else f"{name}: {error.replace(done.bundle, 'the bundle')}")
-            continue
-        skipped = skipped or done.skipped > 0
-        if done.skipped:
-            _say("skipped", f"{name}: {done.skipped} file(s) not read (see `skipped` in its record)", "yellow")
-        indication = f" (indication {done.indication}, {done.approval_months} months)" if done.indication else ""
-        typer.echo(f"{name}: {done.outcome}{indication}")
-        if err.is_terminal:
-            err.print(f"{n}/{total} bundles", end="\r", highlight=False)
+    started, failures = time.monotonic(), 0
+    with _batch_progress(len(bundles)) as progress:
+        for n, done in enumerate(finished_bundles, start=1):
+            finished = n
+            name = done.name if not redact else f"bundle {n}"
+            if done.status == "failed":
+                failed, failures = True, failures + 1
+                error = done.error or "not reviewed"
+                _say("error", error if not redact else f"{name}: {error.replace(done.bundle, 'the bundle')}")
+            else:
+                skipped = skipped or done.skipped > 0
+                if done.skipped:
+                    _say("skipped", f"{name}: {done.skipped} file(s) not read (see `skipped` in its record)", "yellow")
+                indication = (
+                    f" (indication {done.indication}, {done.approval_months} months)" if done.indication else ""
+                )
+                typer.echo(f"{name}: {done.outcome}{indication}")
+            if progress is not None:
+                rate = n / max(time.monotonic() - started, 1e-6)
+                progress.update(progress.task_ids[0], completed=n, rate=f"{rate:.1f}/s", failed=failures)
     typer.echo(f"Summaries and records written to {folder}/ ({finished} of {total} bundles; manifest.jsonl)")
     if failed:
         raise typer.Exit(EXIT_FAILED)

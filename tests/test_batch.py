@@ -134,3 +134,26 @@ def test_the_same_work_runs_on_a_dask_cluster_on_loopback_into_the_same_manifest
     assert again.exit_code == 0, again.output
     entries = manifest(out)
     assert len(entries) == 3 and entries[-1]["bundle"] == str(SAMPLES[2])  # the two done on dask were not redone
+
+
+def test_a_marker_in_charts_made_to_fail_never_reaches_stderr_the_manifest_or_a_cache(tmp_path, monkeypatch):
+    from test_hostile_inputs import MARKER, SECRET, warning_pdf
+
+    bundle = tmp_path / "failing"
+    shutil.copytree(SAMPLES[0], bundle)
+    (bundle / "warns.pdf").write_bytes(warning_pdf())  # pdfminer would print the marker
+    (bundle / "truncated.pdf").write_bytes(b"%PDF-1.4\n" + SECRET)
+    (bundle / "binary.txt").write_bytes(SECRET + b"\x00\x01")
+    (bundle / "scan.png").write_bytes(b"\x89PNG\r\n" + SECRET)
+    (bundle / "unknown.docx").write_bytes(SECRET)
+    caches = {"ABSTRACTOR_OCR_CACHE_DIR": tmp_path / "ocr", "ABSTRACTOR_CACHE_DIR": tmp_path / "llm"}
+    for variable, path in caches.items():
+        monkeypatch.setenv(variable, str(path))
+    out = tmp_path / "run"
+    result = CliRunner().invoke(app, ["review", str(bundle), "--out", str(out), "--workers", "0"])
+    assert result.exit_code == 3, result.output
+    assert MARKER not in result.stderr and MARKER not in result.stdout
+    assert MARKER not in (out / "manifest.jsonl").read_text()
+    for path in caches.values():
+        for file in path.rglob("*") if path.exists() else []:
+            assert not file.is_file() or MARKER not in file.read_text(errors="replace")
