@@ -4,6 +4,7 @@
     python scripts/benchmark.py --long-notes [--words 1000 10000 100000 500000]
     python scripts/benchmark.py --ocr-packet 40 [--engine rapidocr]
     python scripts/benchmark.py --batch [--bundles sample_charts] [--copies 5]
+    python scripts/benchmark.py --pdf-pages 1 10 100 300
 
 Prints bundles/second end to end, milliseconds per bundle for each stage (PDF and note parsing, NLP,
 fact assembly, policy check and summary), peak memory, and the documents/second of a plain
@@ -17,6 +18,9 @@ pipeline as a whole process, and prints the workers' peak memory.
 With --long-notes it instead times the NLP stage (and the fact stage) on one generated note each of 1k, 10k,
 100k and 500k words (realistic clinical paragraphs repeated, numbers varied) and prints seconds and seconds
 per 1,000 words: flat seconds per 1,000 words is linear growth. --words picks other sizes.
+
+With --pdf-pages it instead reads generated text PDFs of those page counts (a DXA report per page) through
+ingestion, NLP and the fact stage, and prints seconds per page: flat is linear growth.
 
 With --ocr-packet N it instead reads a generated packet of N scanned pages (no text layer; the test suite's
 scan generator) with OCR and no cache, and prints seconds per page and the peak memory of the process, which
@@ -45,7 +49,10 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=5, help="with --batch: each bundle this many times")
     parser.add_argument("--long-notes", action="store_true", help="time the NLP stage on long generated notes")
     parser.add_argument("--words", type=int, nargs="+", default=[1_000, 10_000, 100_000, 500_000])
+    parser.add_argument("--pdf-pages", type=int, nargs="+", default=None, help="page counts of generated PDFs to time")
     args = parser.parse_args()
+    if args.pdf_pages:
+        return pdf_pages(args.pdf_pages)
     if args.batch:
         return batch_runs(args.bundles, args.copies)
     if args.long_notes:
@@ -257,6 +264,45 @@ def _note(text: str):
     from abstractor.core.document import Document
 
     return Document(source="long-note.txt", kind="note", sha256=hashlib.sha256(text.encode()).hexdigest(), text=text)
+
+
+def pdf_pages(counts: list[int]) -> int:
+    """Seconds per page of reading, analysing and assembling facts for text PDFs of growing length."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    from abstractor.ingest.bundle import read_document
+    from abstractor.nlp.extract import assemble
+    from abstractor.nlp.mentions import analyze
+    from abstractor.nlp.pipeline import get_pipeline
+
+    _, rules = get_pipeline()
+    lines = [
+        "RIVERBEND IMAGING - BONE DENSITOMETRY REPORT",
+        "Exam date: 03/02/2026  Referring: A. Tran, MD",
+        "Region                BMD      T-score   Z-score",
+        "Lumbar spine L1-L4    0.801    -2.{n}      -1.9",
+        "Left femoral neck     0.612    -2.6      -1.4",
+        "Impression: osteoporosis; compared with the prior study the spine is stable.",
+    ]
+    print(f"{'pages':>6} {'read s':>8} {'NLP+facts s':>12} {'s/page':>8}")
+    for count in counts:
+        buffer = io.BytesIO()
+        c = canvas.Canvas(buffer, invariant=1)
+        for page in range(count):
+            for i, line in enumerate(lines):
+                c.drawString(60, 720 - 16 * i, line.format(n=page % 10))
+            c.showPage()
+        c.save()
+        started = time.perf_counter()
+        doc, _ = read_document("report.pdf", buffer.getvalue())
+        read = time.perf_counter() - started
+        started = time.perf_counter()
+        assemble(analyze([doc], rules), rules)
+        rest = time.perf_counter() - started
+        print(f"{count:>6} {read:>8.2f} {rest:>12.2f} {(read + rest) / count:>8.3f}")
+    return 0
 
 
 def ocr_packet(pages: int, engine: str) -> int:
