@@ -53,7 +53,10 @@ class LLMMode(StrEnum):
     fallback = "fallback"
 
 
-LLM_OPTION = typer.Option("--llm", help="fallback: ask an LLM for facts the rules left open (quotes verified).")
+LLM_OPTION = typer.Option(
+    "--llm",
+    help="fallback: ask an LLM for facts the rules left open (quotes verified); off: never (default: the settings).",
+)
 NO_CACHE_OPTION = typer.Option("--no-cache", help="With --llm fallback: do not read or write cached answers.")
 CONFIG_OPTION = typer.Option(
     "--config",
@@ -68,11 +71,19 @@ def _ocr_progress(page: int, pages: int) -> None:
     err.print(f"OCR: reading scanned page {page} of {pages}", end="\r" if page < pages else "\n", highlight=False)
 
 
-def _reviewer(policy: str | None, mode: LLMMode, config: Path | None, no_cache: bool) -> Reviewer:
+def _llm_overrides(mode: LLMMode | None, no_cache: bool) -> dict | None:
+    """What --llm and --no-cache change in the settings' [llm] table: nothing when --llm is not given (the
+    settings file decides), on with fallback, off with off."""
+    if mode is None:
+        return {"use_cache": False} if no_cache else None
+    return {"enabled": mode is LLMMode.fallback, "use_cache": False if no_cache else None}
+
+
+def _reviewer(policy: str | None, mode: LLMMode | None, config: Path | None, no_cache: bool) -> Reviewer:
     """The Reviewer the options ask for: settings are read here, at the edge, once."""
     from abstractor.pipeline import Reviewer
 
-    llm = {"enabled": True, "use_cache": False if no_cache else None} if mode is LLMMode.fallback else None
+    llm = _llm_overrides(mode, no_cache)
     try:
         return Reviewer(
             load_settings(config, policy=policy, llm=llm), progress=_ocr_progress if err.is_terminal else None
@@ -129,7 +140,7 @@ def review(
         ),
     ] = None,
     policy: Annotated[str | None, POLICY_OPTION] = None,
-    llm: Annotated[LLMMode, LLM_OPTION] = LLMMode.off,
+    llm: Annotated[LLMMode | None, LLM_OPTION] = None,
     no_cache: Annotated[bool, NO_CACHE_OPTION] = False,
     llm_config: Annotated[Path | None, CONFIG_OPTION] = None,
     workers: Annotated[
@@ -255,7 +266,7 @@ def _review_batch(
     bundles: list[Path],
     folder: Path,
     policy: str | None,
-    mode: LLMMode,
+    mode: LLMMode | None,
     config: Path | None,
     no_cache: bool,
     workers: int | None,
@@ -268,7 +279,7 @@ def _review_batch(
     """Review into a run folder, a line per bundle as it finishes; exit codes as `review` documents."""
     from abstractor import batch
 
-    llm = {"enabled": True, "use_cache": False if no_cache else None} if mode is LLMMode.fallback else None
+    llm = _llm_overrides(mode, no_cache)
     try:
         settings = load_settings(config, policy=policy, llm=llm)
         from abstractor.pipeline import Reviewer
@@ -415,7 +426,7 @@ def eval_score(
         typer.Option(help="A JSON file of gates (min_outcome_accuracy, max_false_approvals, min_field_f1)."),
     ] = None,
     policy: Annotated[str | None, POLICY_OPTION] = None,
-    llm: Annotated[LLMMode, LLM_OPTION] = LLMMode.off,
+    llm: Annotated[LLMMode | None, LLM_OPTION] = None,
     no_cache: Annotated[bool, NO_CACHE_OPTION] = False,
     llm_config: Annotated[Path | None, CONFIG_OPTION] = None,
 ) -> None:

@@ -277,3 +277,14 @@ def test_the_cache_keeps_verified_answers_only_privately_and_for_a_while(bundle,
     expired = fallback(tmp_path / "fresh", cache_days=0)
     record = review_bundle(bundle, llm=expired).record
     assert len(expired.model.seen) == 1 and record.extraction.llm_cached_calls == 0  # too old: asked again
+
+
+def test_the_settings_file_turns_the_fallback_on_and_llm_off_beats_it(bundle, tmp_path):
+    config = tmp_path / "abstractor.toml"
+    config.write_text(f'[llm]\nenabled = true\nbackend = "fake"\ncache_dir = "{tmp_path / "cache"}"\n')
+    folder = str(tmp_path / "case-llm")
+    runner = CliRunner()
+    on = runner.invoke(app, ["review", folder, "--format", "json", "--config", str(config)])
+    off = runner.invoke(app, ["review", folder, "--format", "json", "--config", str(config), "--llm", "off"])
+    assert json.loads(on.stdout)["extraction"]["model"] == "fake"
+    assert json.loads(off.stdout)["extraction"]["model"] is None
