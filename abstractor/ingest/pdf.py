@@ -96,8 +96,7 @@ def read_pdf(source: str, data: bytes, ocr: PageReader | None = None) -> PdfRead
         notes.append(f"page(s) {', '.join(str(i + 1) for i in to_read)} are scans and were not read ({INSTALL_HINT})")
     elif to_read:
         try:
-            for n, i in enumerate(to_read, start=1):
-                image = _render(data, i)
+            for n, (i, image) in enumerate(_rendered(data, to_read), start=1):
                 readings[i] = ocr.read(image, n, len(to_read))
                 images[i] = page_png(turned(image, readings[i].rotation, readings[i].skew))
                 page_texts[i] = readings[i].text
@@ -185,16 +184,17 @@ def read_image(source: str, data: bytes, ocr: PageReader | None) -> PdfReading:
     return _assemble(texts, [[] for _ in texts], readings, images, [], ocr)
 
 
-def _render(data: bytes, index: int):
-    """One page of the PDF as a grayscale image, for OCR."""
+def _rendered(data: bytes, indexes: list[int]):
+    """The PDF's pages at `indexes` as grayscale images for OCR, one at a time (the PDF is opened once)."""
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(data)
     try:
-        page = pdf[index]
-        image = page.render(scale=RENDER_SCALE, grayscale=True).to_pil().convert("L")
-        page.close()
-        return image
+        for index in indexes:
+            page = pdf[index]
+            image = page.render(scale=RENDER_SCALE, grayscale=True).to_pil().convert("L")
+            page.close()
+            yield index, image
     finally:
         pdf.close()
 
