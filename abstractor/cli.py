@@ -282,9 +282,9 @@ def _review_batch(
     llm = _llm_overrides(mode, no_cache)
     try:
         settings = load_settings(config, policy=policy, llm=llm)
-        from abstractor.pipeline import Reviewer
+        from abstractor.pipeline import check_settings
 
-        Reviewer(settings)  # a bad policy or setting fails here, once, before any worker starts
+        check_settings(settings)  # a bad policy or setting fails here, once, before any worker starts
     except AbstractorError as exc:
         _say("error", str(exc))
         raise typer.Exit(EXIT_FAILED) from None

@@ -15,7 +15,7 @@ from abstractor import __version__
 from abstractor.core.abstraction import Abstraction
 from abstractor.core.document import Document
 from abstractor.core.errors import AbstractorError, InternalError
-from abstractor.core.policy import Decision, Policy
+from abstractor.core.policy import Decision, FactCatalogue, Policy
 from abstractor.core.record import (
     Determination,
     DocumentInfo,
@@ -58,6 +58,27 @@ class Review:
     records_request: str = ""  # the letter to the prescriber when the review pends on documentation
 
 
+def _policies(settings: Settings) -> tuple[FactCatalogue, tuple[Policy, ...]]:
+    """The fact catalogue and the installed policies the settings name; an unknown policy id fails here."""
+    folder = settings.rules_dir
+    facts_file = rules_path("facts.yaml", folder=folder) if folder else None
+    catalogue = load_catalogue(facts_file)
+    policies = installed_policies(rules_path("policies", folder=folder) if folder else None, facts_file)
+    select_policy(settings.policy, policies=policies)
+    return catalogue, policies
+
+
+def check_settings(settings: Settings) -> None:
+    """What building a Reviewer would refuse, checked without building the NLP pipeline (for a process that
+    only hands bundles to workers): the policy, the rule files, and the LLM's settings when it is on."""
+    _policies(settings)
+    load_rules(settings.rules_dir)
+    if settings.llm.enabled:
+        from abstractor.llm.backends import chat_model
+
+        chat_model(settings.llm)
+
+
 class Reviewer:
     """Everything a review needs, built once from the settings: the rules and their NLP pipeline, the fact
     catalogue, the installed policies, the flag rules and the optional LLM fallback.
@@ -80,12 +101,9 @@ class Reviewer:
             else PageReader(ocr.engine, ocr.min_confidence, ocr.cache_dir if ocr.use_cache else None, progress)
         )
         folder = self.settings.rules_dir
+        self.catalogue, self.policies = _policies(self.settings)
         _, self.rules = get_pipeline(load_rules(folder) if folder else None)
-        facts_file = rules_path("facts.yaml", folder=folder) if folder else None
-        self.catalogue = load_catalogue(facts_file)
-        self.policies = installed_policies(rules_path("policies", folder=folder) if folder else None, facts_file)
         self.flag_rules = load_flag_rules(rules_path("flags.yaml", folder=folder) if folder else None)
-        select_policy(self.settings.policy, policies=self.policies)  # an unknown policy id fails here, once
         if llm is None and self.settings.llm.enabled:
             llm = LLMFallback(self.settings.llm, self.catalogue, prompts_dir=self.settings.prompts_dir)
         self.llm = llm
@@ -197,17 +215,7 @@ def _report(
                     )
                     for s in a.layout.segments
                 ],
-                ocr_pages=[
-                    OcrPageInfo(
-                        number=o.number,
-                        engine=o.engine,
-                        rotation=o.rotation,
-                        skew=o.skew,
-                        confidence=o.confidence,
-                        seconds=o.seconds,
-                    )
-                    for o in a.doc.ocr_pages
-                ],
+                ocr_pages=[OcrPageInfo(**o.model_dump(exclude={"image_png"})) for o in a.doc.ocr_pages],
             )
             for a in analyzed
         ],

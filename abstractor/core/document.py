@@ -98,16 +98,21 @@ class OcrWord(Frozen):
     unsure: bool = False
 
 
-class OcrPage(Frozen):
-    """A page read by OCR: the engine, how it was turned and straightened, what it cost, and a small PNG of the
-    page as read (base64) for showing quotes on the image."""
+class OcrPageInfo(Frozen):
+    """A page read by OCR as the record lists it: the engine, how the page was turned and straightened, its
+    mean character confidence, and the seconds the reading took when it was made (a cached reading keeps them)."""
 
     number: int = Field(ge=1)
     engine: str
     rotation: int = 0
     skew: float = 0.0
+    confidence: float = 1.0
     seconds: float = 0.0
-    confidence: float = 1.0  # the mean character confidence of the page
+
+
+class OcrPage(OcrPageInfo):
+    """A page read by OCR, with a small PNG of the page as read (base64) for showing quotes on the image."""
+
     image_png: str | None = None
 
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from abstractor.core.document import Evidence, Frozen
+from abstractor.core.document import Evidence, Frozen, OcrPageInfo
 from abstractor.core.vocabulary import Barrier, Outcome, Role, Route, Site, Status, TrialOutcome
 
 # Outcome, Status, Site, TrialOutcome and Barrier live in abstractor.core.vocabulary; importing them from
@@ -209,18 +209,6 @@ class LogicalDocument(Frozen):
     end: int = Field(ge=0)
     first_page: int | None = None
     last_page: int | None = None
-
-
-class OcrPageInfo(Frozen):
-    """A page read by OCR: the engine, how the page was turned and straightened, its mean confidence, and
-    the seconds the reading took when it was made (a cached reading keeps them)."""
-
-    number: int
-    engine: str
-    rotation: int = 0
-    skew: float = 0.0
-    confidence: float = 1.0
-    seconds: float = 0.0
 
 
 class DocumentInfo(Frozen):
