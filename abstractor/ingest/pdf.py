@@ -1,8 +1,10 @@
 """DXA and other PDF reports: page text with page boundaries, and tables read by their headers.
 
-Pages with a text layer are read by pdfplumber. A page without one (a scan or a fax) is rendered and read by
-OCR when a `PageReader` is given; its reading becomes the page's text like any other, with OCR words that
-remember their boxes and confidences. Scanned image files (.tif, .png, .jpg) are read the same way.
+Pages with a text layer are read through PDFium and laid out by pdfplumber's text and table code
+(`pdfium_page`); pdfplumber itself reads the pages PDFium cannot describe in its terms. A page without a
+text layer (a scan or a fax) is rendered and read by OCR when a `PageReader` is given; its reading becomes
+the page's text like any other, with OCR words that remember their boxes and confidences. Scanned image
+files (.tif, .png, .jpg) are read the same way.
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ import zlib
 from dataclasses import dataclass, field
 
 import pdfplumber
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfplumber.utils.exceptions import PdfminerException
 
 from abstractor.core.document import OcrPage, OcrWord, Page, Table, TableCell, TableRow
 from abstractor.core.errors import DocumentError, OperatorError
 from abstractor.ingest.ocr import INSTALL_HINT, PageReader, PageReading, page_png, turned
+from abstractor.ingest.pdfium_page import PageContent, read_page
 
 # Pages are joined by a form feed so that no quote can run across a page boundary unnoticed.
 PAGE_SEPARATOR = "\n\f\n"
@@ -70,21 +75,80 @@ def read_pdf(source: str, data: bytes, ocr: PageReader | None = None) -> PdfRead
     quiet_pdfminer()
     notes: list[str] = []
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            page_texts, raw_tables, scanned = [], [], []
-            if len(pdf.pages) > MAX_PDF_PAGES:
-                notes.append(f"only the first {MAX_PDF_PAGES} of {len(pdf.pages)} pages were read (the limit)")
-            for page in pdf.pages[:MAX_PDF_PAGES]:
-                text = page.extract_text() or ""
-                is_scan = len(text.strip()) < MIN_PAGE_TEXT and bool(page.images)
-                scanned.append(is_scan or not text.strip())
-                page_texts.append("" if is_scan else text)
-                raw_tables.append([] if is_scan else [t.extract() for t in page.find_tables()])
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        raise DocumentError(source, _pdfium_reason(exc)) from None
+    try:
+        page_texts, raw_tables, scanned = _read_pages(source, data, document, notes)
+        return _read_scans(source, document, page_texts, raw_tables, scanned, notes, ocr)
+    finally:
+        document.close()
+
+
+def _read_pages(source: str, data: bytes, document: pdfium.PdfDocument, notes: list[str]):
+    """Each page's text and raw tables, and whether it is a scan. PDFium reads a page when it can describe it
+    as pdfplumber would (`pdfium_page`); pdfplumber, opened only then, reads the others."""
+    page_texts: list[str] = []
+    raw_tables: list[list] = []
+    scanned: list[bool] = []
+    if len(document) > MAX_PDF_PAGES:
+        notes.append(f"only the first {MAX_PDF_PAGES} of {len(document)} pages were read (the limit)")
+    with _Plumber(source, data) as plumber:
+        for index in range(min(len(document), MAX_PDF_PAGES)):
+            page = document[index]
+            try:
+                content = read_page(page)
+            except Exception:  # whatever PDFium could not describe, pdfplumber reads
+                content = None
+            finally:
                 page.close()  # release the page's objects as soon as it is read
-    except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise DocumentError(source, _reason(exc)) from None
-    except Exception as exc:  # pdfminer raises many kinds on damaged files
-        raise DocumentError(source, f"corrupt or truncated PDF ({type(exc).__name__})") from None
+            if content is None:
+                content = plumber.read(index)
+            is_scan = len(content.text.strip()) < MIN_PAGE_TEXT and content.has_images
+            scanned.append(is_scan or not content.text.strip())
+            page_texts.append("" if is_scan else content.text)
+            raw_tables.append([] if is_scan else content.tables)
+    return page_texts, raw_tables, scanned
+
+
+class _Plumber:
+    """pdfplumber over the same PDF, opened on the first page PDFium leaves to it; its errors name the file."""
+
+    def __init__(self, source: str, data: bytes) -> None:
+        self.source, self.data, self.pdf = source, data, None
+
+    def __enter__(self) -> _Plumber:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+    def read(self, index: int) -> PageContent:
+        try:
+            if self.pdf is None:
+                self.pdf = pdfplumber.open(io.BytesIO(self.data))
+            page = self.pdf.pages[index]
+            text = page.extract_text() or ""
+            content = PageContent(text, [t.extract() for t in page.find_tables()], bool(page.images))
+            page.close()
+            return content
+        except (PdfminerException, PDFPasswordIncorrect, PDFEncryptionError) as exc:
+            raise DocumentError(self.source, _reason(exc)) from None
+        except Exception as exc:  # pdfminer raises many kinds on damaged files
+            raise DocumentError(self.source, f"corrupt or truncated PDF ({type(exc).__name__})") from None
+
+
+def _read_scans(
+    source: str,
+    document: pdfium.PdfDocument,
+    page_texts: list[str],
+    raw_tables: list,
+    scanned: list[bool],
+    notes: list[str],
+    ocr: PageReader | None,
+) -> PdfReading:
+    """Read the scanned pages by OCR (or say why not) and assemble the reading."""
     if not page_texts:
         raise DocumentError(source, "the PDF has no pages")
     readings: dict[int, PageReading] = {}
@@ -96,7 +160,7 @@ def read_pdf(source: str, data: bytes, ocr: PageReader | None = None) -> PdfRead
         notes.append(f"page(s) {', '.join(str(i + 1) for i in to_read)} are scans and were not read ({INSTALL_HINT})")
     elif to_read:
         try:
-            for n, (i, image) in enumerate(_rendered(data, to_read), start=1):
+            for n, (i, image) in enumerate(_rendered(document, to_read), start=1):
                 readings[i] = ocr.read(image, n, len(to_read))
                 images[i] = page_png(turned(image, readings[i].rotation, readings[i].skew))
                 page_texts[i] = readings[i].text
@@ -184,19 +248,13 @@ def read_image(source: str, data: bytes, ocr: PageReader | None) -> PdfReading:
     return _assemble(texts, [[] for _ in texts], readings, images, [], ocr)
 
 
-def _rendered(data: bytes, indexes: list[int]):
-    """The PDF's pages at `indexes` as grayscale images for OCR, one at a time (the PDF is opened once)."""
-    import pypdfium2 as pdfium
-
-    pdf = pdfium.PdfDocument(data)
-    try:
-        for index in indexes:
-            page = pdf[index]
-            image = page.render(scale=RENDER_SCALE, grayscale=True).to_pil().convert("L")
-            page.close()
-            yield index, image
-    finally:
-        pdf.close()
+def _rendered(document: pdfium.PdfDocument, indexes: list[int]):
+    """The PDF's pages at `indexes` as grayscale images for OCR, one at a time."""
+    for index in indexes:
+        page = document[index]
+        image = page.render(scale=RENDER_SCALE, grayscale=True).to_pil().convert("L")
+        page.close()
+        yield index, image
 
 
 def _assemble(
@@ -329,6 +387,12 @@ def _column_of(header, x0: float, x1: float) -> int:
         return best
     middle = (x0 + x1) / 2
     return min(range(len(header)), key=lambda c: abs((header[c][2] + header[c][3]) / 2 - middle))
+
+
+def _pdfium_reason(exc: pdfium.PdfiumError) -> str:
+    if getattr(exc, "err_code", None) in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+        return "password-protected PDF (send it without a password)"
+    return "corrupt or truncated PDF (PDFium could not open it)"
 
 
 def _reason(exc: Exception) -> str:
