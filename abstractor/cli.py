@@ -21,7 +21,7 @@ from abstractor import __version__
 from abstractor.core.errors import AbstractorError
 from abstractor.core.record import FailedReview
 from abstractor.core.resources import rules_path
-from abstractor.core.settings import DEFAULT_POLICY, load_settings
+from abstractor.core.settings import DEFAULT_POLICY, Settings, load_settings
 
 if TYPE_CHECKING:  # the review stack (spaCy, medspaCy, the ICD-10 code set) is imported only by the commands
     from abstractor.pipeline import Review, Reviewer
@@ -277,17 +277,46 @@ def _review_batch(
     scheduler: str | None = None,
 ) -> None:
     """Review into a run folder, a line per bundle as it finishes; exit codes as `review` documents."""
-    from abstractor import batch
+    settings = _batch_settings(policy, mode, config, no_cache)
+    failed, skipped = _run_batch(
+        bundles, folder, settings, workers, resume, timeout, max_memory, redact, scheduler, outcomes=True
+    )
+    if failed:
+        raise typer.Exit(EXIT_FAILED)
+    if skipped:
+        raise typer.Exit(EXIT_SKIPPED)
 
-    llm = _llm_overrides(mode, no_cache)
+
+def _batch_settings(policy: str | None, mode: LLMMode | None, config: Path | None, no_cache: bool) -> Settings:
+    """The settings of a batch, checked once, before any worker starts: a bad policy or setting fails here."""
     try:
-        settings = load_settings(config, policy=policy, llm=llm)
+        settings = load_settings(config, policy=policy, llm=_llm_overrides(mode, no_cache))
         from abstractor.pipeline import check_settings
 
-        check_settings(settings)  # a bad policy or setting fails here, once, before any worker starts
+        check_settings(settings)
     except AbstractorError as exc:
         _say("error", str(exc))
         raise typer.Exit(EXIT_FAILED) from None
+    return settings
+
+
+def _run_batch(
+    bundles: list[Path],
+    folder: Path,
+    settings: Settings,
+    workers: int | None,
+    resume: bool,
+    timeout: float | None,
+    max_memory: int | None,
+    redact: bool,
+    scheduler: str | None = None,
+    *,
+    outcomes: bool,
+) -> tuple[bool, bool]:
+    """Review into a run folder as `review` does, saying what failed (and, with `outcomes`, each outcome) as
+    bundles finish; whether any bundle failed, and whether any had files that could not be read."""
+    from abstractor import batch
+
     job = batch.Batch(
         folder,
         settings,
@@ -321,15 +350,17 @@ def _review_batch(
                 indication = (
                     f" (indication {done.indication}, {done.approval_months} months)" if done.indication else ""
                 )
-                typer.echo(f"{name}: {done.outcome}{indication}")
+                if outcomes:
+                    typer.echo(f"{name}: {done.outcome}{indication}")
             if progress is not None:
                 rate = n / max(time.monotonic() - started, 1e-6)
                 progress.update(progress.task_ids[0], completed=n, rate=f"{rate:.1f}/s", failed=failures)
-    typer.echo(f"Summaries and records written to {folder}/ ({finished} of {total} bundles; manifest.jsonl)")
-    if failed:
-        raise typer.Exit(EXIT_FAILED)
-    if skipped:
-        raise typer.Exit(EXIT_SKIPPED)
+    message = f"Summaries and records written to {folder}/ ({finished} of {total} bundles; manifest.jsonl)"
+    if outcomes:
+        typer.echo(message)
+    else:
+        err.print(message, highlight=False)
+    return failed, skipped
 
 
 def _render_records(results: list[Review | FailedReview], format: Format, *, one: bool) -> str:
@@ -429,16 +460,47 @@ def eval_score(
     llm: Annotated[LLMMode | None, LLM_OPTION] = None,
     no_cache: Annotated[bool, NO_CACHE_OPTION] = False,
     llm_config: Annotated[Path | None, CONFIG_OPTION] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Review the gold bundles as a batch into this run folder (records written as each is done, "
+            "manifest.jsonl, worker processes), then score the records there.",
+        ),
+    ] = None,
+    workers: Annotated[int | None, typer.Option(help="With --out: worker processes (default: the cores).")] = None,
+    resume: Annotated[bool, typer.Option(help="With --out: keep the records already in the run folder.")] = False,
 ) -> None:
     """Review each gold bundle (or read saved records) and score it against the gold.
 
     Example: abstractor eval eval/gold --bundles sample_charts --html report.html --json metrics.json
     """
+    if out is not None and predictions is not None:
+        _say("error", "--out reviews the bundles and --predictions reads saved records: give one of them")
+        raise typer.Exit(EXIT_FAILED)
+    if out is not None:
+        from abstractor.evaluation.gold import load_gold
+        from abstractor.evaluation.run import bundle_path
+
+        try:
+            cases, _ = load_gold(gold)
+        except AbstractorError as exc:
+            _say("error", str(exc))
+            raise typer.Exit(EXIT_FAILED) from None
+        paths = [p for case in cases if (p := bundle_path(bundles, case.bundle_id)) is not None]
+        settings = _batch_settings(policy, llm, llm_config, no_cache)
+        _run_batch(paths, out, settings, workers, resume, None, None, False, outcomes=False)
+        predictions = out
     try:
         reviewer = None if predictions is not None else _reviewer(policy, llm, llm_config, no_cache)
+        ocr = None
+        if predictions is not None:  # the saved records' quotes are checked against the bundles as read
+            from abstractor.pipeline import page_reader
+
+            ocr = page_reader(load_settings(llm_config, policy=policy))
         from abstractor.evaluation.run import evaluate
 
-        run = evaluate(gold, bundles, predictions, reviewer)
+        run = evaluate(gold, bundles, predictions, reviewer, ocr)
         base = json.loads(baseline.read_text(encoding="utf-8")) if baseline else None
     except (AbstractorError, OSError, ValueError) as exc:
         _say("error", str(exc))

@@ -79,6 +79,14 @@ def check_settings(settings: Settings) -> None:
         chat_model(settings.llm)
 
 
+def page_reader(settings: Settings, progress: Callable[[int, int], None] | None = None) -> PageReader | None:
+    """The OCR page reader the settings' [ocr] table describes; None when OCR is off."""
+    ocr = settings.ocr
+    if ocr.engine == "off":
+        return None
+    return PageReader(ocr.engine, ocr.min_confidence, ocr.cache_dir if ocr.use_cache else None, progress)
+
+
 class Reviewer:
     """Everything a review needs, built once from the settings: the rules and their NLP pipeline, the fact
     catalogue, the installed policies, the flag rules and the optional LLM fallback.
@@ -94,12 +102,7 @@ class Reviewer:
         progress: Callable[[int, int], None] | None = None,
     ) -> None:
         self.settings = settings if settings is not None else Settings.model_construct()
-        ocr = self.settings.ocr
-        self.ocr = (
-            None
-            if ocr.engine == "off"
-            else PageReader(ocr.engine, ocr.min_confidence, ocr.cache_dir if ocr.use_cache else None, progress)
-        )
+        self.ocr = page_reader(self.settings, progress)
         folder = self.settings.rules_dir
         self.catalogue, self.policies = _policies(self.settings)
         _, self.rules = get_pipeline(load_rules(folder) if folder else None)

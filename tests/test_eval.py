@@ -247,6 +247,24 @@ def test_eval_cli_on_the_sample_charts_meets_the_ci_gates(tmp_path):
     assert missed.exit_code == 1 and "gate missed" in missed.stderr
 
 
+def test_eval_out_streams_records_into_a_run_folder_and_resumes(tmp_path):
+    runner = CliRunner()
+    gold, bundles, run = ROOT / "eval" / "gold", ROOT / "sample_charts", tmp_path / "run"
+    args = ["eval", str(gold), "--bundles", str(bundles), "--out", str(run), "--workers", "0", "--json"]
+    first = runner.invoke(app, [*args, str(tmp_path / "first.json")])
+    assert first.exit_code == 0, first.output
+    manifest = (run / "manifest.jsonl").read_text().splitlines()
+    assert len(manifest) == 20 and len(list(run.glob("*.json"))) == 20
+    again = runner.invoke(app, [*args, str(tmp_path / "again.json"), "--resume"])
+    assert again.exit_code == 0, again.output
+    assert (run / "manifest.jsonl").read_text().splitlines() == manifest  # nothing reviewed twice
+    in_process = runner.invoke(app, ["eval", str(gold), "--bundles", str(bundles), "--json", str(tmp_path / "in.json")])
+    assert in_process.exit_code == 0, in_process.output
+    scored = [json.loads((tmp_path / f"{n}.json").read_text()) for n in ("first", "again", "in")]
+    assert scored[0] == scored[1] == scored[2]
+    assert scored[0]["evidence_checked"] > 0 and scored[0]["evidence_validity"] == 1.0
+
+
 def test_eval_cli_scores_saved_predictions_with_a_baseline(tmp_path):
     runner = CliRunner()
     samples = ROOT / "sample_charts"

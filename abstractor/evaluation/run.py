@@ -12,9 +12,13 @@ from abstractor.core.document import Document
 from abstractor.core.errors import AbstractorError, RulesFileError
 from abstractor.core.record import ReviewRecord
 from abstractor.evaluation.gold import load_gold
-from abstractor.evaluation.score import Metrics, score
+from abstractor.evaluation.score import Metrics, evidence_counts, score
 from abstractor.ingest.bundle import load_bundle
+from abstractor.ingest.ocr import PageReader
 from abstractor.pipeline import Reviewer
+
+# A batch run folder's list of bundles (`abstractor review --out`): not records.
+MANIFEST = "manifest.jsonl"
 
 
 @dataclass
@@ -37,7 +41,8 @@ def bundle_path(folder: Path, bundle_id: str) -> Path | None:
 def saved_records(folder: Path) -> dict[str, ReviewRecord]:
     """Records saved by `abstractor review`: <bundle_id>.json files, or .jsonl files of several."""
     records: dict[str, ReviewRecord] = {}
-    for path in sorted(folder.glob("*.json")) + sorted(folder.glob("*.jsonl")):
+    jsonl = [p for p in sorted(folder.glob("*.jsonl")) if p.name != MANIFEST]
+    for path in sorted(folder.glob("*.json")) + jsonl:
         lines = path.read_text(encoding="utf-8").splitlines() if path.suffix == ".jsonl" else [path.read_text()]
         for number, line in enumerate(lines, start=1):
             if not line.strip():
@@ -60,33 +65,45 @@ def saved_records(folder: Path) -> dict[str, ReviewRecord]:
 
 
 def evaluate(
-    gold_dir: Path, bundles: Path, predictions: Path | None = None, reviewer: Reviewer | None = None
+    gold_dir: Path,
+    bundles: Path,
+    predictions: Path | None = None,
+    reviewer: Reviewer | None = None,
+    ocr: PageReader | None = None,
 ) -> EvalRun:
     """Score the tool (`reviewer`, by default one built from default settings) or saved predictions against a
-    gold folder."""
+    gold folder.
+
+    Bundles are taken one at a time: each bundle's quotes are checked against its documents as soon as it is
+    reviewed (or, for saved predictions, read again, with `ocr` for its scanned pages), and its documents
+    are let go; only the records are kept for scoring.
+    """
     cases, warnings = load_gold(gold_dir)
     saved = saved_records(predictions) if predictions else {}
     records: dict[str, ReviewRecord] = {}
-    documents: dict[str, tuple[Document, ...]] = {}
+    good = checked = 0
     problems: list[str] = []
     if predictions is None and reviewer is None:
         reviewer = Reviewer()
     for case in cases:
         path = bundle_path(bundles, case.bundle_id)
         try:
+            documents: tuple[Document, ...] | None = None
             if predictions is not None:
                 if case.bundle_id in saved:
                     records[case.bundle_id] = saved[case.bundle_id]
                 else:
                     problems.append(f"{case.bundle_id}: no saved record in {predictions}")
                 if path is not None:
-                    documents[case.bundle_id] = load_bundle(path).documents
+                    documents = load_bundle(path, ocr).documents
             elif path is None:
                 problems.append(f"{case.bundle_id}: no bundle folder or zip in {bundles}")
             else:
                 review = reviewer.review_path(path)
-                records[case.bundle_id] = review.record
-                documents[case.bundle_id] = review.documents
+                records[case.bundle_id], documents = review.record, review.documents
+            if documents is not None and case.bundle_id in records:
+                counts = evidence_counts(records[case.bundle_id], documents)
+                good, checked = good + counts[0], checked + counts[1]
         except AbstractorError as exc:
             problems.append(f"{case.bundle_id}: {exc}")
-    return EvalRun(score(cases, records, documents), warnings, problems)
+    return EvalRun(score(cases, records, evidence=(good, checked)), warnings, problems)

@@ -297,9 +297,15 @@ def _keys(name: str, items: list) -> Counter:
 
 
 def score(
-    cases: list[GoldCase], records: dict[str, ReviewRecord], documents: dict[str, tuple[Document, ...]] | None = None
+    cases: list[GoldCase],
+    records: dict[str, ReviewRecord],
+    documents: dict[str, tuple[Document, ...]] | None = None,
+    *,
+    evidence: tuple[int, int] | None = None,
 ) -> Metrics:
-    """Score predicted records against gold cases."""
+    """Score predicted records against gold cases. Evidence validity is checked against `documents`, or given
+    as `evidence` (quotes verbatim at their offsets, quotes checked), counted bundle by bundle with
+    `evidence_counts` by a caller that does not keep every bundle's documents."""
     fields: dict[str, FieldScore] = {}
     errors: list[CaseError] = []
     outcome_pairs, indication_hits, indication_n = [], 0, 0
@@ -348,7 +354,11 @@ def score(
                 indication_hits += 1
             else:
                 errors.append(CaseError(case.bundle_id, "determination.indication", allowed[0], got))
-    validity, checked = _evidence_validity(records, documents) if documents is not None else (None, 0)
+    if documents is not None:
+        counts = [evidence_counts(record, documents.get(bundle_id, ())) for bundle_id, record in records.items()]
+        evidence = (sum(good for good, _ in counts), sum(total for _, total in counts))
+    good, checked = evidence or (0, 0)
+    validity = good / checked if checked else None
     return Metrics(
         cases=len(cases),
         fields=fields,
@@ -409,18 +419,15 @@ def _score_scalar(fs: FieldScore, case: GoldCase, record, gold: object, predicte
     errors.append(CaseError(case.bundle_id, fs.name, gold, predicted, **_first_quote(record, fs.name)))
 
 
-def _evidence_validity(
-    records: dict[str, ReviewRecord], documents: dict[str, tuple[Document, ...]]
-) -> tuple[float | None, int]:
-    """The share of Evidence quotes that are the source text at their offsets."""
+def evidence_counts(record: ReviewRecord, documents: tuple[Document, ...]) -> tuple[int, int]:
+    """Of a record's Evidence quotes, how many are the source text at their offsets, and how many there are."""
+    texts = {d.source: d.text for d in documents}
     good = total = 0
-    for bundle_id, record in records.items():
-        texts = {d.source: d.text for d in documents.get(bundle_id, ())}
-        for ev in _all_evidence(record):
-            total += 1
-            text = texts.get(ev.source)
-            good += text is not None and text[ev.start : ev.end] == ev.quote
-    return (good / total if total else None), total
+    for ev in _all_evidence(record):
+        total += 1
+        text = texts.get(ev.source)
+        good += text is not None and text[ev.start : ev.end] == ev.quote
+    return good, total
 
 
 def _all_evidence(record: ReviewRecord):
