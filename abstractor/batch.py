@@ -16,6 +16,7 @@ and the batch goes on.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import multiprocessing
 import os
@@ -214,22 +215,31 @@ class Batch:
     resume: bool = False
 
 
-def plan(batch: Batch, paths: Iterable[Path]) -> tuple[list[tuple[str, str, str]], list[Done]]:
-    """The bundles to review, each with its output name and content hash, and those already done (resume)."""
+def plan(batch: Batch, paths: Iterable[Path]) -> Iterator[tuple[str, str, str, str] | Done]:
+    """Each bundle's task (path, run folder, output name, content hash), or its Done when `resume` finds its
+    content already reviewed. Lazy: a bundle is hashed when its turn comes, so the first review starts at
+    once however many bundles follow."""
     run = RunFolder(batch.folder)
     done = run.done() if batch.resume else {}
     taken = run.names_taken() if batch.resume else set()
-    todo, already = [], []
     for path in paths:
         digest = content_hash(path)
         if digest in done:
-            already.append(done[digest])
+            yield done[digest]
             continue
         stem = path.stem if path.suffix.lower() == ".zip" else path.name
         name = stem if stem not in taken else f"{stem}-{digest[:8]}"
         taken.add(name)
-        todo.append((str(path), str(batch.folder), name, digest))
-    return todo, already
+        yield (str(path), str(batch.folder), name, digest)
+
+
+def _split(items: Iterator[tuple[str, str, str, str] | Done], resumed: list[Done]) -> Iterator[tuple[str, ...]]:
+    """The tasks of a plan; the bundles already done are set aside in `resumed` as they are met."""
+    for item in items:
+        if isinstance(item, Done):
+            resumed.append(item)
+        else:
+            yield item
 
 
 def default_workers() -> int:
@@ -241,15 +251,22 @@ def default_workers() -> int:
 
 
 def run(batch: Batch, paths: Iterable[Path], progress: Callable[[Done], None] | None = None) -> Iterator[Done]:
-    """Review the bundles into the run folder, yielding each bundle's Done as it finishes (in any order)."""
-    todo, already = plan(batch, paths)
-    yield from already
+    """Review the bundles into the run folder, yielding each bundle's Done as it finishes (in any order); with
+    `resume`, the bundles already done are yielded too, as the plan meets them."""
     run_folder = RunFolder(batch.folder)
-    for done in _pool(batch, todo):
+    resumed: list[Done] = []
+    for done in _pool(batch, _split(plan(batch, paths), resumed)):
+        yield from _drain(resumed)
         run_folder.record(done)
         if progress is not None:
             progress(done)
         yield done
+    yield from _drain(resumed)
+
+
+def _drain(items: list[Done]) -> Iterator[Done]:
+    while items:
+        yield items.pop(0)
 
 
 def run_on_dask(batch: Batch, paths: Iterable[Path], scheduler: str) -> Iterator[Done]:
@@ -259,9 +276,11 @@ def run_on_dask(batch: Batch, paths: Iterable[Path], scheduler: str) -> Iterator
     finish, so --resume works the same."""
     from distributed import Client, LocalCluster, as_completed
 
-    todo, already = plan(batch, paths)
-    yield from already
-    if not todo:
+    resumed: list[Done] = []
+    todo = _split(plan(batch, paths), resumed)
+    first = next(todo, None)
+    yield from _drain(resumed)
+    if first is None:
         return
     run_folder = RunFolder(batch.folder)
     cluster = None
@@ -276,9 +295,23 @@ def run_on_dask(batch: Batch, paths: Iterable[Path], scheduler: str) -> Iterator
         )
     client = Client(cluster if cluster is not None else scheduler)
     try:
-        futures = {client.submit(_review_on_dask, batch.settings, *task, pure=False): task for task in todo}
-        for future in as_completed(futures):
-            task = futures[future]
+        # A window of bundles in flight, refilled as they finish: bundles are hashed and sent as the cluster
+        # takes them, never all up front.
+        window = 4 * max(1, batch.workers)
+        futures = {}
+        finished = as_completed()
+        for task in itertools.chain([first], itertools.islice(todo, window - 1)):
+            future = client.submit(_review_on_dask, batch.settings, *task, pure=False)
+            futures[future] = task
+            finished.add(future)
+        for future in finished:
+            task = futures.pop(future)
+            following = next(todo, None)
+            if following is not None:
+                new = client.submit(_review_on_dask, batch.settings, *following, pure=False)
+                futures[new] = following
+                finished.add(new)
+            yield from _drain(resumed)
             try:
                 done = future.result()
             except Exception as exc:  # a worker lost or killed: the message names the bundle, not its text
@@ -287,6 +320,7 @@ def run_on_dask(batch: Batch, paths: Iterable[Path], scheduler: str) -> Iterator
                 )
             run_folder.record(done)
             yield done
+        yield from _drain(resumed)
     finally:
         client.close()
         if cluster is not None:
@@ -303,15 +337,16 @@ def _review_on_dask(settings: Settings, path: str, folder: str, name: str, diges
         return Done(path, digest, "failed", name, error=f"internal error: {type(exc).__name__}")
 
 
-def _pool(batch: Batch, todo: list[tuple[str, str, str, str]]) -> Iterator[Done]:
+def _pool(batch: Batch, todo: Iterator[tuple[str, ...]]) -> Iterator[Done]:
     """A pool of worker processes, each with its own Reviewer; a worker that dies or overruns the timeout is
     replaced and its bundle recorded as failed. With no workers (0) the bundles are reviewed in this process,
     one after another (no timeout then)."""
-    if not todo:
+    first = next(todo, None)
+    if first is None:
         return
     if batch.workers == 0:
         _start_worker(batch.settings, None)
-        for task in todo:
+        for task in itertools.chain([first], todo):
             try:
                 yield review_one(*task)
             except Exception as exc:  # the message holds no chart text
@@ -320,7 +355,7 @@ def _pool(batch: Batch, todo: list[tuple[str, str, str, str]]) -> Iterator[Done]
     context = multiprocessing.get_context("spawn")
     results = context.Queue()
     workers: dict[int, tuple] = {}  # slot -> (process, task queue, task, started)
-    pending = list(reversed(todo))
+    pending = itertools.chain([first], todo)
 
     def start(slot: int) -> None:
         tasks = context.Queue()
@@ -332,17 +367,19 @@ def _pool(batch: Batch, todo: list[tuple[str, str, str, str]]) -> Iterator[Done]
 
     def give(slot: int) -> None:
         process, tasks, _, _ = workers[slot]
-        if pending:
-            task = pending.pop()
+        task = next(pending, None)
+        if task is not None:
             tasks.put(task)
             workers[slot] = (process, tasks, task, None)  # the clock starts when the worker starts the bundle
         else:
             tasks.put(None)
             workers[slot] = (process, tasks, None, None)
 
-    for slot in range(max(1, min(batch.workers, len(todo)))):
+    for slot in range(max(1, batch.workers)):
         start(slot)
         give(slot)
+        if workers[slot][2] is None:  # fewer bundles than workers
+            break
     while any(task is not None for _, _, task, _ in workers.values()):
         try:
             kind, payload = results.get(timeout=0.5)
@@ -351,7 +388,7 @@ def _pool(batch: Batch, todo: list[tuple[str, str, str, str]]) -> Iterator[Done]
         if kind == "start-failed":  # no worker can review anything: every bundle left fails with the reason
             for process, _, _, _ in workers.values():
                 process.kill()
-            stranded = [task for _, _, task, _ in workers.values() if task is not None] + pending[::-1]
+            stranded = [task for _, _, task, _ in workers.values() if task is not None] + list(pending)
             for task in stranded:
                 yield Done(
                     task[0],

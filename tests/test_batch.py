@@ -16,7 +16,9 @@ import pytest
 from conftest import ROOT, SAMPLES
 from typer.testing import CliRunner
 
+from abstractor import batch
 from abstractor.cli import app
+from abstractor.core.settings import Settings
 
 ABSTRACTOR = [sys.executable, "-m", "abstractor.cli"]
 
@@ -157,3 +159,18 @@ def test_a_marker_in_charts_made_to_fail_never_reaches_stderr_the_manifest_or_a_
     for path in caches.values():
         for file in path.rglob("*") if path.exists() else []:
             assert not file.is_file() or MARKER not in file.read_text(errors="replace")
+
+
+def test_the_plan_is_lazy_the_first_bundle_is_reviewed_before_the_rest_are_hashed(tmp_path):
+    pulled = []
+
+    def bundles():
+        for path in SAMPLES[:4]:
+            pulled.append(path)
+            yield path
+
+    job = batch.Batch(tmp_path / "run", Settings.model_construct(), workers=0)
+    finished = batch.run(job, bundles())
+    first = next(finished)
+    assert first.status == "reviewed" and len(pulled) == 1
+    assert len([first, *finished]) == 4 and len(pulled) == 4
