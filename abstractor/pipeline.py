@@ -49,7 +49,7 @@ from abstractor.policy.checker import check
 from abstractor.policy.flags import flags, load_flag_rules
 from abstractor.policy.loader import installed_policies, load_catalogue, select_policy
 from abstractor.report.citations import Reference
-from abstractor.report.letter import records_request
+from abstractor.report.letter import denial_letter, records_request
 from abstractor.report.summary import SummaryInput, summarize
 
 __all__ = ["Override", "Review", "Reviewer", "check_settings", "failed_review"]
@@ -64,6 +64,7 @@ class Review:
     references: tuple[Reference, ...] = ()
     decision: Decision | None = None  # the checker's tree the record's criteria project
     records_request: str = ""  # the letter to the prescriber when the review pends on documentation
+    denial_letter: str = ""  # the letter to the prescriber when the request does not meet the criteria
 
 
 @dataclass(frozen=True)
@@ -329,6 +330,7 @@ def _report(chart: _Chart, decided: _Decided, catalogue: FactCatalogue) -> Revie
         references=tuple(citations.references),
         decision=decision,
         records_request=records_request(chart.bundle_id, policy, decision, request),
+        denial_letter=denial_letter(chart.bundle_id, policy, decision, request),
     )
 
 

@@ -201,7 +201,7 @@ def test_redeciding_without_overrides_gives_back_the_same_review(reviews, review
     assert again.record == review.record
     assert again.record.overrides == [] and again.record.machine_determination is None
     assert again.references == review.references
-    assert again.records_request == review.records_request
+    assert again.records_request == review.records_request and again.denial_letter == review.denial_letter
 
 
 # (bundle, overrides, outcome from the chart alone, outcome with the overrides)
@@ -307,6 +307,15 @@ def test_a_fact_the_chart_states_both_ways_is_settled_by_an_override_and_comes_b
 def test_redecide_refuses_overrides_it_cannot_apply(reviews, reviewer, overrides, message):
     with pytest.raises(OverrideError, match=message):
         reviewer.redecide(reviews["pmo-alendronate-failure"].record, overrides)
+
+
+def test_a_denial_by_override_writes_the_denial_letter_and_a_pend_the_records_request(reviews, reviewer):
+    denied = reviewer.redecide(reviews["pmo-alendronate-failure"].record, [clause("4", "not_met")])
+    assert denied.denial_letter and not denied.records_request
+    assert "4" in denied.denial_letter and "a reviewer's determination" in denied.denial_letter
+    pending = reviewer.redecide(reviews["pmo-alendronate-failure"].record, [clause("4.B", "unknown")])
+    assert pending.record.determination.outcome == "insufficient_documentation"
+    assert pending.records_request and not pending.denial_letter
 
 
 @pytest.mark.skipif(not CHECK_RECORD.exists(), reason="the shared record checker is not present")
