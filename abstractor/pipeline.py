@@ -80,7 +80,7 @@ class _Chart:
 
 
 @dataclass(frozen=True)
-class _Decided:
+class _Reviewed:
     """What a review decided, for the report: the policy applied, the facts, the decision tree, the flags, how
     the facts were read, and a reviewer's overrides with the outcome the chart alone gave before them."""
 
@@ -178,7 +178,7 @@ class Reviewer:
             bundle.bundle_id, tuple(bundle.skipped), tuple(bundle.warnings), bundle.documents, _infos(analyzed)
         )
         review_flags = self._flags(policy, abstraction, decision, chart, provenance if self.llm is not None else None)
-        return _report(chart, _Decided(policy, abstraction, decision, review_flags, provenance), self.catalogue)
+        return _report(chart, _Reviewed(policy, abstraction, decision, review_flags, provenance), self.catalogue)
 
     def redecide(
         self, record: ReviewRecord, overrides: Sequence[Override], *, documents: Sequence[Document] = ()
@@ -224,7 +224,7 @@ class Reviewer:
             if overrides
             else None
         )
-        decided = _Decided(policy, abstraction, decision, review_flags, record.extraction, results, before)
+        decided = _Reviewed(policy, abstraction, decision, review_flags, record.extraction, results, before)
         return _report(chart, decided, self.catalogue)
 
     def _decide(self, policy: Policy, abstraction: Abstraction) -> Decision:
@@ -269,7 +269,7 @@ def _infos(analyzed: list[AnalyzedDocument]) -> tuple[DocumentInfo, ...]:
     )
 
 
-def _report(chart: _Chart, decided: _Decided, catalogue: FactCatalogue) -> Review:
+def _report(chart: _Chart, decided: _Reviewed, catalogue: FactCatalogue) -> Review:
     """The review record, its summary and letters, written from the decision tree."""
     policy, decision = decided.policy, decided.decision
     facts, request, evidence = decided.abstraction.facts, decided.abstraction.request, decided.abstraction.fact_evidence
