@@ -209,7 +209,7 @@ class Reviewer:
                         "clause (use an id listed under the record's criteria)"
                     )
                 forced[o.name] = Truth(o.value)
-        decision = check(policy, facts, request, evidence, self.catalogue, forced, reviewed=set(by_fact))
+        decision = check(policy, facts, request, evidence, self.catalogue, forced=forced, reviewed=set(by_fact))
         results = tuple(
             by_fact[o.name] if o.target == "fact" else criterion_result(o, _status(machine, o.name)) for o in overrides
         )

@@ -29,7 +29,7 @@ LOW_RISK = {
 def letter(updates: dict, forced: dict[str, str] | None = None) -> tuple[str, object]:
     facts, request, evidence = build(updates)
     decision = check(
-        CIGNA, facts, request, evidence, load_catalogue(), {k: Truth(v) for k, v in (forced or {}).items()}
+        CIGNA, facts, request, evidence, load_catalogue(), forced={k: Truth(v) for k, v in (forced or {}).items()}
     )
     return denial_letter("case-1", CIGNA, decision, Request(product="Prolia")), decision
 

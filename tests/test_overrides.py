@@ -27,7 +27,7 @@ CHECK_RECORD = Path("/work/shared/tools/check_record.py")
 
 def decide(updates: dict, forced: dict[str, Truth] | None = None):
     facts, request, evidence = build(updates)
-    return check(CIGNA, facts, request, evidence, load_catalogue(), forced)
+    return check(CIGNA, facts, request, evidence, load_catalogue(), forced=forced)
 
 
 def fact(name, value, reason="confirmed by phone with the prescriber's office", reviewer="R. Nurse"):
@@ -337,3 +337,15 @@ def test_overridden_records_that_claim_nothing_unquoted_still_pass_the_record_ch
     bundle = next(p for p in SAMPLES if p.name == name)
     record = reviewer.redecide(reviews[name].record, overrides).record.model_dump(mode="json")
     assert checker.check_record(record, checker.Sources(bundle)) == []
+
+
+def test_the_html_page_marks_a_forced_clause_and_shows_the_overrides(reviews, reviewer):
+    from abstractor.report.html import render_html
+
+    original = reviews["pmo-alendronate-failure"]
+    review = reviewer.redecide(original.record, [clause("4.B", "unknown")], documents=original.documents)
+    html = render_html(review.record, review.documents, review.references, review.decision)
+    assert "(reviewer override)" in html and "Reviewer overrides applied." in html
+    assert "the reviewer read the scanned page" in html
+    unforced = render_html(original.record, original.documents, original.references, original.decision)
+    assert "(reviewer override)" not in unforced

@@ -24,6 +24,7 @@ def check(
     request: Request,
     evidence: dict[str, list[Evidence]],
     catalogue: FactCatalogue,
+    *,
     forced: Mapping[str, Truth] | None = None,
     reviewed: Collection[str] = (),
 ) -> Decision:

@@ -121,7 +121,7 @@ def criteria_tree(decision: Decision, references: list[Reference]) -> list[tuple
             id=node.id,
             text=node.clause.title_and_text,
             status=node.status.value,
-            label=STATUS_LABELS[node.status.value],
+            label=STATUS_LABELS[node.status.value] + (" (reviewer override)" if node.forced else ""),
             refs=refs,
             deciding=node.id in deciding,
             children=tuple(branch(c) for c in (*node.children, *node.requires)),
