@@ -97,6 +97,7 @@ def test_a_denial_by_exclusion_names_it_and_asks_for_documentation_that_it_no_lo
     nc1 = CIGNA.clause("NC.1")
     assert f"**{CIGNA.document} NC.1**: {nc1.title}" in text
     assert f"this condition no longer applies: {nc1.title}" in text
+    assert f"{CIGNA.document} NC.1**: {nc1.title_and_text}" in text and "   - NC.1:" not in text, "stated once"
 
 
 def test_what_would_change_a_denial_names_the_open_facts_and_where_they_are_found():

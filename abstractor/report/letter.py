@@ -76,9 +76,9 @@ def _denied(root: Decided, decision: Decision) -> Denied:
     """A root clause and the clauses that decided it: for an exclusion or an indication the chart engages,
     every clause on the deciding paths that shares its status; for another indication, the parts directly
     under it that failed (its population does not fit, so the rest is moot)."""
-    if root.kind == "leaf":
-        parts = [root]
-    elif root in decision.applied or decision.engaged(root):
+    if root.kind == "leaf":  # the clause is its own reason: its heading gives its text
+        return Denied(root.id, root.clause.title_and_text, root.forced, ())
+    if root in decision.applied or decision.engaged(root):
         parts = [d for path in root.paths() for d in path[1:] if d.status is root.status or d.forced]
     else:
         parts = list(root.alone().deciding()) + [r for r in root.requires if r.status is root.status]
