@@ -155,7 +155,12 @@ def test_an_override_without_a_reason_or_with_a_bad_status_is_refused(make, mess
         ("age", "seventy", "fact 'age'"),
         ("sex", "unknown", "fact 'sex'"),
         ("postmenopausal", "perhaps", "fact 'postmenopausal'"),
-        ("t_scores", [{"site": "lumbar_spine", "value": -2.6}], "fact 't_scores'"),  # a T-score needs its evidence
+        # A T-score needs its evidence; the message names the type, never a quote.
+        (
+            "t_scores",
+            [{"site": "lumbar_spine", "value": -2.6, "quote": "T-score -2.6"}],
+            "'t_scores': a value of type list",
+        ),
     ],
 )
 def test_a_fact_override_must_name_a_fact_and_give_a_value_of_its_type(name, value, message):

@@ -82,8 +82,16 @@ def fact_value(name: str, value: object) -> object:
     except ValidationError as exc:
         problems = "; ".join(e["msg"] for e in exc.errors()[:3])
         raise OverrideError(
-            f"the override of fact {name!r}: {value!r} is not a value it can take ({problems})"
+            f"the override of fact {name!r}: {_shown(value)} is not a value it can take ({problems})"
         ) from None
+
+
+def _shown(value: object) -> str:
+    """A rejected value as an error message may name it: a number, a yes/no or a short word, else its type
+    (a list of findings would carry chart quotes, which messages never do)."""
+    if value is None or isinstance(value, bool | int | float) or (isinstance(value, str) and len(value) <= 40):
+        return repr(value)
+    return f"a value of type {type(value).__name__}"
 
 
 def check_unique(overrides: Sequence[Override]) -> None:
