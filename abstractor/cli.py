@@ -128,7 +128,8 @@ def review(
             "--format",
             "-f",
             help="summary: a line per bundle and a folder of summaries; json, jsonl, md or html: records or pages; "
-            "letter: the records-request letter of each bundle that pends on documentation.",
+            "letter: the letter to the prescriber that applies: a records request when the review pends on "
+            "documentation, a denial letter when the request does not meet the criteria.",
         ),
     ] = Format.summary,
     out: Annotated[
@@ -377,7 +378,9 @@ def _render_records(results: list[Review | FailedReview], format: Format, *, one
 def _render(reviews: list[Review], format: Format) -> str:
     if format is Format.letter:
         return "\n\n---\n\n".join(
-            r.records_request or f"# {r.record.bundle_id}: no records request (the review does not pend)\n"
+            r.records_request
+            or r.denial_letter
+            or f"# {r.record.bundle_id}: no letter (the request meets the criteria)\n"
             for r in reviews
         )
     if format is Format.html:

@@ -2,19 +2,21 @@
 
 A review runs ingest -> nlp -> (llm) -> policy -> report, each stage once and in that order. The LLM stage
 asks the questions the rules-only decision tree leaves open; the decision the record carries is made once,
-after it.
+after it. `Reviewer.redecide` runs policy -> report again on a record's facts with a reviewer's overrides,
+without reading the chart again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from abstractor import __version__
 from abstractor.core.abstraction import Abstraction
 from abstractor.core.document import Document
-from abstractor.core.errors import AbstractorError, InternalError
+from abstractor.core.errors import AbstractorError, InternalError, OverrideError
+from abstractor.core.overrides import Override, apply_facts, check_unique, criterion_result, machine_facts
 from abstractor.core.policy import Decision, FactCatalogue, Policy
 from abstractor.core.record import (
     Determination,
@@ -23,14 +25,18 @@ from abstractor.core.record import (
     FailedReview,
     Flag,
     LogicalDocument,
+    MachineDetermination,
     NoDetermination,
     OcrPageInfo,
     OpenFactResult,
+    OverrideResult,
     PolicyRef,
     ReviewRecord,
+    Skipped,
 )
 from abstractor.core.resources import rules_path
 from abstractor.core.settings import Settings
+from abstractor.core.truth import Truth
 from abstractor.ingest.bundle import Bundle, load_bundle
 from abstractor.ingest.ocr import PageReader
 from abstractor.llm.fallback import LLMFallback
@@ -43,8 +49,10 @@ from abstractor.policy.checker import check
 from abstractor.policy.flags import flags, load_flag_rules
 from abstractor.policy.loader import installed_policies, load_catalogue, select_policy
 from abstractor.report.citations import Reference
-from abstractor.report.letter import records_request
+from abstractor.report.letter import denial_letter, records_request
 from abstractor.report.summary import SummaryInput, summarize
+
+__all__ = ["Override", "Review", "Reviewer", "check_settings", "failed_review"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,33 @@ class Review:
     references: tuple[Reference, ...] = ()
     decision: Decision | None = None  # the checker's tree the record's criteria project
     records_request: str = ""  # the letter to the prescriber when the review pends on documentation
+    denial_letter: str = ""  # the letter to the prescriber when the request does not meet the criteria
+
+
+@dataclass(frozen=True)
+class _Chart:
+    """What a review keeps of the bundle besides its facts: its id, the files skipped or read with a warning,
+    the documents' texts (empty when a record is redecided without them) and what the record lists of them."""
+
+    bundle_id: str
+    skipped: tuple[Skipped, ...]
+    warnings: tuple[Skipped, ...]
+    documents: tuple[Document, ...]
+    infos: tuple[DocumentInfo, ...]
+
+
+@dataclass(frozen=True)
+class _Reviewed:
+    """What a review decided, for the report: the policy applied, the facts, the decision tree, the flags, how
+    the facts were read, and a reviewer's overrides with the outcome the chart alone gave before them."""
+
+    policy: Policy
+    abstraction: Abstraction
+    decision: Decision
+    flags: list[Flag]
+    provenance: Extraction
+    overrides: tuple[OverrideResult, ...] = ()
+    machine: MachineDetermination | None = None
 
 
 def _policies(settings: Settings) -> tuple[FactCatalogue, tuple[Policy, ...]]:
@@ -142,38 +177,121 @@ class Reviewer:
             abstraction, provenance = filled.abstraction, self.llm.provenance(filled)
             decision = draft if not filled.filled else None
         decision = decision or self._decide(policy, abstraction)
-        review_flags = flags(
-            policy,
-            abstraction.facts,
-            abstraction.request,
-            self.flag_rules,
-            skipped=bundle.skipped,
-            extraction=provenance if self.llm is not None else None,
-            unconfirmed=decision.unconfirmed_ocr(),
+        chart = _Chart(
+            bundle.bundle_id, tuple(bundle.skipped), tuple(bundle.warnings), bundle.documents, _infos(analyzed)
         )
-        return _report(bundle, analyzed, policy, abstraction, decision, review_flags, provenance, self.catalogue)
+        review_flags = self._flags(policy, abstraction, decision, chart, provenance if self.llm is not None else None)
+        return _report(chart, _Reviewed(policy, abstraction, decision, review_flags, provenance), self.catalogue)
+
+    def redecide(
+        self, record: ReviewRecord, overrides: Sequence[Override], *, documents: Sequence[Document] = ()
+    ) -> Review:
+        """Decide a reviewed record again with a reviewer's overrides, without reading the chart again: the
+        checker runs on the record's facts with the fact overrides applied and the clause overrides forced,
+        and the summary, criteria, gaps, open facts, flags and letters are written again.
+
+        Overrides replace any the record already carries: they apply to the facts the machine read from the
+        chart, never on top of earlier overrides; with none, the record comes back as the machine made it.
+        `documents` (the bundle's Documents, when the caller kept them) ride along for the HTML page.
+        A bad override raises OverrideError naming the fact or clause.
+        """
+        check_unique(overrides)
+        facts, request, evidence = machine_facts(record)
+        rules_version = record.extraction.rules_version or ""
+        policy = select_policy(record.policy.id, request.date_of_service, self.policies, nearest=True)
+        machine = self._decide(policy, Abstraction(request, facts, evidence, rules_version))
+        facts, request, evidence, by_fact = apply_facts(facts, request, evidence, overrides)
+        abstraction = Abstraction(request, facts, evidence, rules_version)
+        policy = select_policy(record.policy.id, request.date_of_service, self.policies, nearest=True)
+        forced = {}
+        for o in overrides:
+            if o.target == "criterion":
+                if policy.clause(o.name) is None:
+                    raise OverrideError(
+                        f"the override of criterion {o.name!r}: {policy.id} version {policy.version} has no such "
+                        "clause (use an id listed under the record's criteria)"
+                    )
+                forced[o.name] = Truth(o.value)
+        decision = check(policy, facts, request, evidence, self.catalogue, forced=forced, reviewed=set(by_fact))
+        results = tuple(
+            by_fact[o.name] if o.target == "fact" else criterion_result(o, _status(machine, o.name)) for o in overrides
+        )
+        chart = _Chart(
+            record.bundle_id, tuple(record.skipped), tuple(record.warnings), tuple(documents), tuple(record.documents)
+        )
+        review_flags = self._flags(policy, abstraction, decision, chart, record.extraction)
+        before = (
+            MachineDetermination(
+                outcome=machine.outcome, indication=machine.indication, approval_months=machine.approval_months
+            )
+            if overrides
+            else None
+        )
+        decided = _Reviewed(policy, abstraction, decision, review_flags, record.extraction, results, before)
+        return _report(chart, decided, self.catalogue)
 
     def _decide(self, policy: Policy, abstraction: Abstraction) -> Decision:
         return check(policy, abstraction.facts, abstraction.request, abstraction.fact_evidence, self.catalogue)
 
+    def _flags(
+        self, policy: Policy, abstraction: Abstraction, decision: Decision, chart: _Chart, extraction: Extraction | None
+    ) -> list[Flag]:
+        return flags(
+            policy,
+            abstraction.facts,
+            abstraction.request,
+            self.flag_rules,
+            skipped=chart.skipped,
+            extraction=extraction,
+            unconfirmed=decision.unconfirmed_ocr(),
+        )
 
-def _report(
-    bundle: Bundle,
-    analyzed: list[AnalyzedDocument],
-    policy: Policy,
-    abstraction: Abstraction,
-    decision: Decision,
-    review_flags: list[Flag],
-    provenance: Extraction,
-    catalogue,
-) -> Review:
-    """The review record and its summary, written from the decision tree."""
-    facts, request, evidence = abstraction.facts, abstraction.request, abstraction.fact_evidence
+
+def _status(decision: Decision, clause_id: str) -> str | None:
+    status = decision.status(clause_id)
+    return status.value if status is not None else None
+
+
+def _infos(analyzed: list[AnalyzedDocument]) -> tuple[DocumentInfo, ...]:
+    """What the record lists of each document read: its kind, hash, pages, tables and logical documents."""
+    return tuple(
+        DocumentInfo(
+            source=a.doc.source,
+            kind=a.doc.kind,
+            sha256=a.doc.sha256,
+            pages=len(a.doc.pages) or None,
+            tables=len(a.doc.tables),
+            encoding=a.doc.encoding,
+            logical_documents=[
+                LogicalDocument(role=s.role, start=s.start, end=s.end, first_page=s.first_page, last_page=s.last_page)
+                for s in a.layout.segments
+            ],
+            ocr_pages=[OcrPageInfo(**o.model_dump(exclude={"image_png"})) for o in a.doc.ocr_pages],
+        )
+        for a in analyzed
+    )
+
+
+def _report(chart: _Chart, decided: _Reviewed, catalogue: FactCatalogue) -> Review:
+    """The review record, its summary and letters, written from the decision tree."""
+    policy, decision = decided.policy, decided.decision
+    facts, request, evidence = decided.abstraction.facts, decided.abstraction.request, decided.abstraction.fact_evidence
     summary, citations = summarize(
-        SummaryInput(bundle.bundle_id, policy, decision, facts, request, evidence, review_flags, catalogue)
+        SummaryInput(
+            chart.bundle_id,
+            policy,
+            decision,
+            facts,
+            request,
+            evidence,
+            decided.flags,
+            catalogue,
+            overrides=decided.overrides,
+            machine=decided.machine,
+        )
     )
     record = ReviewRecord(
-        bundle_id=bundle.bundle_id,
+        bundle_id=chart.bundle_id,
         policy=PolicyRef(
             id=policy.id, effective_date=policy.effective_date.isoformat(), version=policy.version, title=policy.title
         ),
@@ -189,8 +307,8 @@ def _report(
         criteria=decision.criteria(),
         exclusions=decision.exclusion_results(),
         gaps=decision.gaps,
-        flags=review_flags,
-        extraction=provenance,
+        flags=decided.flags,
+        extraction=decided.provenance,
         open_facts=[
             OpenFactResult(
                 fact=o.fact,
@@ -202,34 +320,20 @@ def _report(
             )
             for o in decision.open_facts
         ],
-        skipped=list(bundle.skipped),
-        warnings=list(bundle.warnings),
-        documents=[
-            DocumentInfo(
-                source=a.doc.source,
-                kind=a.doc.kind,
-                sha256=a.doc.sha256,
-                pages=len(a.doc.pages) or None,
-                tables=len(a.doc.tables),
-                encoding=a.doc.encoding,
-                logical_documents=[
-                    LogicalDocument(
-                        role=s.role, start=s.start, end=s.end, first_page=s.first_page, last_page=s.last_page
-                    )
-                    for s in a.layout.segments
-                ],
-                ocr_pages=[OcrPageInfo(**o.model_dump(exclude={"image_png"})) for o in a.doc.ocr_pages],
-            )
-            for a in analyzed
-        ],
+        skipped=list(chart.skipped),
+        warnings=list(chart.warnings),
+        documents=list(chart.infos),
         abstractor_version=__version__,
+        overrides=list(decided.overrides),
+        machine_determination=decided.machine,
     )
     return Review(
         record=record,
-        documents=bundle.documents,
+        documents=chart.documents,
         references=tuple(citations.references),
         decision=decision,
-        records_request=records_request(bundle.bundle_id, policy, decision, request),
+        records_request=records_request(chart.bundle_id, policy, decision, request),
+        denial_letter=denial_letter(chart.bundle_id, policy, decision, request),
     )
 
 

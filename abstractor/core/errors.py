@@ -45,6 +45,11 @@ class DocumentError(SubmitterError):
         super().__init__(f"{source}: {reason}")
 
 
+class OverrideError(SubmitterError):
+    """A reviewer's override names no fact or clause the review has, gives a value it cannot take, or has no
+    reason: the reviewer who sent it fixes it."""
+
+
 class ProviderError(AbstractorError):
     """An external service (the optional LLM) failed: retry later or change its settings."""
 

@@ -371,6 +371,7 @@ class Decided:
     requires: tuple[Decided, ...] = ()  # what an indication also requires (the documentation clauses)
     own: Truth | None = None  # with `requires`: the status of the clause alone
     unconfirmed: tuple[Evidence, ...] = ()  # a leaf left unknown: met only by OCR read with low confidence
+    forced: bool = False  # a reviewer's override gave the clause its status; nothing below it decided it
 
     @property
     def id(self) -> str:
@@ -398,7 +399,7 @@ class Decided:
         if self.requires:
             alone = self.alone()
             return tuple(d for part in self._required_parts() for d in (alone.deciding() if part is alone else (part,)))
-        if self.kind == "leaf":
+        if self.kind == "leaf" or self.forced:
             return ()
         if self.kind == "not":
             return self.children
@@ -418,7 +419,7 @@ class Decided:
                 else:
                     out += [(self, *path) for path in part.paths()]
             return out
-        if self.kind == "leaf":
+        if self.kind == "leaf" or self.forced:
             return [(self,)]
         return [(self, *path) for child in self.deciding() for path in child.paths()]
 
@@ -493,8 +494,13 @@ class Decision:
         ]
 
     def exclusion_results(self) -> list[ExclusionResult]:
-        """The record's exclusions: those that apply, with their evidence."""
-        return [ExclusionResult(id=x.id, text=x.clause.title_and_text, evidence=x.evidence) for x in self.applied]
+        """The record's exclusions: those that apply on the chart's evidence (one a reviewer's override applied
+        without a chart quote is listed in the record's overrides instead)."""
+        return [
+            ExclusionResult(id=x.id, text=x.clause.title_and_text, evidence=x.evidence)
+            for x in self.applied
+            if x.evidence
+        ]
 
     def root_of(self, clause_id: str) -> Decided | None:
         """The indication, exclusion or documentation clause that `clause_id` belongs to."""
@@ -503,6 +509,13 @@ class Decision:
     def unconfirmed_ocr(self) -> list[Evidence]:
         """The OCR readings a reviewer must confirm against the page image before they can decide anything."""
         return unique_evidence(ev for d in self.walk() for ev in d.unconfirmed)
+
+    def engaged(self, indication: Decided) -> bool:
+        """An indication not met worth explaining: part of it is met and its population (a leaf directly
+        under it) fits, or it is the policy's only indication."""
+        if any(c.kind == "leaf" and c.status is Truth.NOT_MET for c in indication.children):
+            return False
+        return any(c.status is Truth.MET for c in indication.children) or len(self.indications) == 1
 
     def met_indication(self) -> Decided | None:
         """The indication the outcome reports as met, if any."""

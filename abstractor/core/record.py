@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, JsonValue
 
 from abstractor.core.document import Evidence, Frozen, OcrPageInfo
-from abstractor.core.vocabulary import Barrier, Outcome, Role, Route, Site, Status, TrialOutcome
+from abstractor.core.vocabulary import Barrier, Outcome, OverrideTarget, Role, Route, Site, Status, TrialOutcome
 
 # Outcome, Status, Site, TrialOutcome and Barrier live in abstractor.core.vocabulary; importing them from
 # here still works.
@@ -224,6 +224,34 @@ class DocumentInfo(Frozen):
     ocr_pages: list[OcrPageInfo] = Field(default_factory=list)
 
 
+class OverrideResult(Frozen):
+    """A reviewer's override as applied: what it set, what the machine had read or decided, why, and who.
+
+    The record's provenance for an overridden value is this entry (an Evidence quote is always chart text, so
+    an override never appears as Evidence). For a fact, `previous` is the value read from the chart and
+    `previous_evidence` its chart evidence (set aside from `fact_evidence` when the value changed); for a
+    criterion, `previous` is the clause's status as the checker decided it from the chart alone.
+    """
+
+    target: OverrideTarget
+    name: str
+    value: JsonValue
+    previous: JsonValue
+    reason: str
+    reviewer: str
+    previous_evidence: list[Evidence] = Field(default_factory=list)
+    # Where the fact stood in `facts.conflicts` / `facts.unconfirmed` before the override settled it.
+    previous_doubts: dict[Literal["conflicts", "unconfirmed"], int] = Field(default_factory=dict)
+
+
+class MachineDetermination(Frozen):
+    """The outcome the checker reached from the chart alone, before any reviewer override."""
+
+    outcome: Outcome
+    indication: str | None = None
+    approval_months: int | None = None
+
+
 class ReviewRecord(Frozen):
     """The review of one chart bundle: the record `abstractor review` prints."""
 
@@ -243,6 +271,8 @@ class ReviewRecord(Frozen):
     warnings: list[Skipped] = Field(default_factory=list)
     documents: list[DocumentInfo] = Field(default_factory=list)
     abstractor_version: str | None = None
+    overrides: list[OverrideResult] = Field(default_factory=list)  # a reviewer's, in the order applied
+    machine_determination: MachineDetermination | None = None  # before the overrides; None without any
 
 
 class NoDetermination(Frozen):
@@ -275,3 +305,5 @@ class FailedReview(Frozen):
     warnings: list[Skipped] = Field(default_factory=list)
     documents: list[DocumentInfo] = Field(default_factory=list)
     abstractor_version: str | None = None
+    overrides: list[OverrideResult] = Field(default_factory=list)
+    machine_determination: MachineDetermination | None = None

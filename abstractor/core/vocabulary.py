@@ -66,3 +66,7 @@ ROLE_LABELS: dict[Role, str] = {
 Provenance = Literal["rules", "llm"]
 """How a value came to be: read by the rules, or answered by the LLM fallback (its quote verified)."""
 PROVENANCES: tuple[Provenance, ...] = get_args(Provenance)
+
+OverrideTarget = Literal["fact", "criterion"]
+"""What a reviewer's override sets: a fact of the chart, or a policy clause's status."""
+OVERRIDE_TARGETS: tuple[OverrideTarget, ...] = get_args(OverrideTarget)

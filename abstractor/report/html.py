@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import jinja2
@@ -12,6 +12,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from abstractor.core.document import Document
+from abstractor.core.identifiers import identifier_spans, mask, mask_piece
 from abstractor.core.policy import Decided, Decision
 from abstractor.core.record import ReviewRecord
 from abstractor.core.vocabulary import OUTCOME_LABELS, STATUS_LABELS
@@ -68,18 +69,22 @@ def _template() -> jinja2.Template:
     return env.get_template("review.html.j2")
 
 
-def segments(doc: Document, references: list[Reference]) -> list[Segment]:
-    """The document's text cut at every cited span's edges; each piece knows which references cover it."""
+def segments(doc: Document, references: list[Reference], *, mask_identifiers: bool = False) -> list[Segment]:
+    """The document's text cut at every cited span's edges; each piece knows which references cover it.
+
+    With `mask_identifiers`, identifiers are found in the whole text and masked piece by piece, so the cuts
+    (the highlights' offsets) stay where the citations put them."""
     spans = [
         (r.start, r.end, r.number)
         for r in references
         if r.kind == "chart" and r.source == doc.source and r.start is not None and r.end is not None
     ]
     cuts = sorted({0, len(doc.text), *(p for s, e, _ in spans for p in (s, e))})
+    identifiers = identifier_spans(doc.text) if mask_identifiers else []
     out = []
     for a, b in itertools.pairwise(cuts):
         refs = tuple(sorted(n for s, e, n in spans if s <= a and b <= e))
-        out.append(Segment(doc.text[a:b], refs))
+        out.append(Segment(mask_piece(doc.text, a, b, identifiers) if identifiers else doc.text[a:b], refs))
     return out
 
 
@@ -116,7 +121,7 @@ def criteria_tree(decision: Decision, references: list[Reference]) -> list[tuple
             id=node.id,
             text=node.clause.title_and_text,
             status=node.status.value,
-            label=STATUS_LABELS[node.status.value],
+            label=STATUS_LABELS[node.status.value] + (" (reviewer override)" if node.forced else ""),
             refs=refs,
             deciding=node.id in deciding,
             children=tuple(branch(c) for c in (*node.children, *node.requires)),
@@ -131,12 +136,21 @@ def render_html(
     documents: tuple[Document, ...],
     references: tuple[Reference, ...],
     decision: Decision | None = None,
+    mask_identifiers: bool = False,
 ) -> str:
     """One self-contained page; the summary's text and the chart's text are escaped. With the checker's
-    `decision`, the criteria are shown as the policy's tree, the deciding path open."""
+    `decision`, the criteria are shown as the policy's tree, the deciding path open.
+
+    With `mask_identifiers`, names, dates of birth, record and member numbers, phones, addresses and e-mails
+    (rules/identifiers.yaml) are masked by tags in the summary, the quoted references and every document's
+    text (the highlights stay on their quotes), and scanned page images, which cannot be masked, are left
+    out."""
     body, _, _ = record.determination.summary_markdown.partition("## References")
-    summary = MarkdownIt("commonmark", {"html": False}).render(body)
     refs = list(references)
+    if mask_identifiers:
+        body = mask(body)[0]
+        refs = [replace(r, text=mask(r.text)[0], bbox=None) if r.kind == "chart" else r for r in refs]
+    summary = MarkdownIt("commonmark", {"html": False}).render(body)
     return _template().render(
         record=record,
         summary=_linked(summary),
@@ -144,6 +158,9 @@ def render_html(
         tree=criteria_tree(decision, refs) if decision is not None else [],
         status_labels=STATUS_LABELS,
         outcome_label=OUTCOME_LABELS[record.determination.outcome],
-        documents=[(d, segments(d, refs), scans(d, refs)) for d in documents],
+        documents=[
+            (d, segments(d, refs, mask_identifiers=mask_identifiers), [] if mask_identifiers else scans(d, refs))
+            for d in documents
+        ],
         escape=escape,
     )

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 import jinja2
 
 from abstractor.core.document import Evidence
-from abstractor.core.policy import Decided, Decision, FactCatalogue, Policy, TrialTest, TScoreTest
-from abstractor.core.record import Facts, Flag, Request
+from abstractor.core.policy import Decided, Decision, FactCatalogue, Policy, TrialTest, TScoreTest, tests_in
+from abstractor.core.record import Facts, Flag, MachineDetermination, OverrideResult, Request
 from abstractor.core.truth import Truth
-from abstractor.core.vocabulary import ROLE_LABELS, SITE_LABELS
+from abstractor.core.vocabulary import OUTCOME_LABELS, ROLE_LABELS, SITE_LABELS, STATUS_LABELS
 from abstractor.report.citations import Citations
 
 SAFETY_FLAGS = (
@@ -60,6 +63,8 @@ class SummaryInput:
     fact_evidence: dict[str, list[Evidence]]
     flags: list[Flag]
     catalogue: FactCatalogue
+    overrides: Sequence[OverrideResult] = ()  # a reviewer's overrides, stated near the verdict
+    machine: MachineDetermination | None = None  # the outcome from the chart alone, before them
 
 
 def summarize(data: SummaryInput) -> tuple[str, Citations]:
@@ -80,7 +85,20 @@ class _Writer:
 
     # --- describing clauses --------------------------------------------------------------------
     def describe(self, leaf: Decided) -> str:
-        """A leaf in a reviewer's words, from what the checker found for it."""
+        """A leaf in a reviewer's words, from what the checker found for it; a fact a reviewer set says so."""
+        text = self._describe(leaf)
+        overridden = {o.name for o in self.d.overrides if o.target == "fact"}
+        if (
+            leaf.clause.test is not None
+            and not leaf.forced
+            and overridden & {t.fact for t in tests_in(leaf.clause.test)}
+        ):
+            return f"{text} (reviewer override)"
+        return text
+
+    def _describe(self, leaf: Decided) -> str:
+        if leaf.forced:
+            return f"clause {leaf.id} {STATUS_LABELS[leaf.status.value].lower()} by reviewer override"
         test, facts, met = leaf.clause.test, self.d.facts, leaf.status is Truth.MET
         if isinstance(test, TScoreTest):
             if met and leaf.found:
@@ -143,7 +161,7 @@ class _Writer:
         against, open_ = [], []
         if decision.outcome != "meets_criteria" and not decision.applied:
             for node in decision.indications:
-                if node.status is Truth.NOT_MET and self._engaged(node):
+                if node.status is Truth.NOT_MET and decision.engaged(node):
                     reasons = self.lines(node, most=8, whole_path=False)
                     against.append((f"{node.id}. {node.clause.title}", reasons))
                 elif node.status is Truth.UNKNOWN:
@@ -164,6 +182,7 @@ class _Writer:
             "outcome": decision.outcome,
             "title": self._title(),
             "verdict": self._verdict(indication, support, exclusions),
+            "overrides": self._overrides(),
             "indication": indication.clause if indication else None,
             "indication_mark": self.cite.marks(clause=indication.id) if indication else "",
             "support": support,
@@ -179,11 +198,27 @@ class _Writer:
             "coding_flags": [f for f in d.flags if f.code not in SAFETY_FLAGS],
         }
 
-    def _engaged(self, node: Decided) -> bool:
-        """An indication worth explaining: part of it is met and its population (a leaf directly under it) fits."""
-        if any(c.kind == "leaf" and c.status is Truth.NOT_MET for c in node.children):
-            return False
-        return any(c.status is Truth.MET for c in node.children) or len(self.d.decision.indications) == 1
+    def _overrides(self) -> list[str]:
+        """The reviewer's overrides in words, each with its reason; the machine's outcome first."""
+        if not self.d.overrides:
+            return []
+        machine = self.d.machine
+        lines = []
+        if machine is not None:
+            indication = f", indication {machine.indication}" if machine.indication else ""
+            lines.append(f"From the chart alone: {OUTCOME_LABELS[machine.outcome]}{indication}.")
+        for o in self.d.overrides:
+            if o.target == "fact":
+                spec = self.d.catalogue.facts.get(o.name)
+                label = spec.label if spec else o.name.replace("_", " ")
+                what = f"{label} (`{o.name}`) set to {_value(o.value)}; the chart: {_value(o.previous)}"
+            else:
+                node = self.d.policy.clause(o.name)
+                title = f" ({node.title})" if node is not None and node.title else ""
+                was = STATUS_LABELS[o.previous].lower() if o.previous in STATUS_LABELS else "not evaluated"
+                what = f"clause {o.name}{title} set to {STATUS_LABELS[o.value].lower()}; the checker: {was}"
+            lines.append(f"{what}. Reviewer {_plain(o.reviewer)}: {_plain(o.reason)}")
+        return lines
 
     def _gaps(self) -> list[str]:
         """What to request, each with the documents that would settle it."""
@@ -288,3 +323,21 @@ class _Writer:
         if f.icd10:
             lines.append(Line(f"ICD-10-CM documented: {', '.join(f.icd10)}", self.cite.marks(ev.get("icd10", [])[:2])))
         return lines
+
+
+def _plain(text: str) -> str:
+    """A reviewer's words on one line, with nothing a citation mark could be mistaken for."""
+    return re.sub(r"\[(\d+)\]", r"(\1)", " ".join(text.split()))
+
+
+def _value(value: object) -> str:
+    """A fact's value in words: yes, no, not documented, or the value itself."""
+    if value is None or value == []:
+        return "not documented"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        return ", ".join(str(v).replace("_", " ") for v in value)
+    if isinstance(value, str | int | float):
+        return str(value).replace("_", " ")
+    return json.dumps(value, separators=(", ", ": "))
