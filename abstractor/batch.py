@@ -5,7 +5,8 @@ Layout of a run folder (created 0700; every file 0600; a symlink at an output pa
 followed):
 
     manifest.jsonl              one line per finished bundle: path, content hash, status, error, outputs, timings
-    <name>.json / .md / .html   the record, the summary, the page (and <name>.records-request.md when it pends)
+    <name>.json / .md / .html   the record, the summary, the page; <name>.records-request.md when it pends,
+                                <name>.denial-letter.md when the request does not meet the criteria
 
 `<name>` is the bundle's id, with a short content hash added when another bundle of the run has that id.
 Bundles are reviewed in worker processes (`workers`), each building its `Reviewer` once; a bundle that
@@ -159,6 +160,8 @@ def review_one(path: str, folder: str, name: str, digest: str) -> Done:
     }
     if result.records_request:
         outputs[f"{name}.records-request.md"] = result.records_request
+    if result.denial_letter:
+        outputs[f"{name}.denial-letter.md"] = result.denial_letter
     for file, text in outputs.items():
         write_private(out / file, text)
     return Done(

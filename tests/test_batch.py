@@ -174,3 +174,17 @@ def test_the_plan_is_lazy_the_first_bundle_is_reviewed_before_the_rest_are_hashe
     first = next(finished)
     assert first.status == "reviewed" and len(pulled) == 1
     assert len([first, *finished]) == 4 and len(pulled) == 4
+
+
+def test_each_outcome_writes_the_letter_it_needs(tmp_path):
+    chosen = [ROOT / "sample_charts" / n for n in ("pmo-insufficient-no-history", "excl-giant-cell-tumor")]
+    job = batch.Batch(tmp_path / "run", Settings.model_construct(), workers=0)
+    outputs = {d.name: set(d.outputs) for d in batch.run(job, chosen)}
+    assert "pmo-insufficient-no-history.records-request.md" in outputs["pmo-insufficient-no-history"]
+    assert "excl-giant-cell-tumor.denial-letter.md" in outputs["excl-giant-cell-tumor"]
+    assert not any("denial" in o for o in outputs["pmo-insufficient-no-history"])
+    letter = (tmp_path / "run" / "excl-giant-cell-tumor.denial-letter.md").read_text()
+    assert (
+        letter.strip()
+        and oct((tmp_path / "run" / "excl-giant-cell-tumor.denial-letter.md").stat().st_mode)[-3:] == "600"
+    )
