@@ -6,7 +6,7 @@ import bisect
 from collections import Counter
 from dataclasses import fields
 
-from abstractor.core.document import Document, Evidence, unique_evidence
+from abstractor.core.document import Document, Evidence
 from abstractor.core.record import Request
 from abstractor.core.vocabulary import Role
 from abstractor.nlp.findings import Findings
@@ -71,8 +71,8 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
                 _count(intervals, interval_ev, interval_months(m), a.doc.evidence(m.start(), m.end()))
     dose = _top(doses)
     interval = _top(intervals)
-    out.set("request.dose_mg", dose, dose_ev.get(dose, []))
-    out.set("request.interval_months", interval, interval_ev.get(interval, []))
+    out.set("request.dose_mg", dose, list(dose_ev.get(dose, {}).values()))
+    out.set("request.interval_months", interval, list(interval_ev.get(interval, {}).values()))
 
     hcpcs, hcpcs_ev, units, units_ev, cpt, cpt_ev = [], [], Counter(), {}, [], []
     for a in analyzed:
@@ -110,7 +110,7 @@ def extract_request(analyzed: list[AnalyzedDocument], rules: RuleSet, out: Findi
                     )
     out.set("request.hcpcs", hcpcs, hcpcs_ev)
     unit_count = _top(units)
-    out.set("request.units", unit_count, units_ev.get(unit_count, []))
+    out.set("request.units", unit_count, list(units_ev.get(unit_count, {}).values()))
     out.set("request.admin_cpt", cpt, cpt_ev)
     dos, dos_ev = _date_of_service(analyzed, rules)
     out.set("request.date_of_service", dos, dos_ev)
@@ -183,11 +183,11 @@ def _after_product(pattern, a: AnalyzedDocument, products: _ByStart, start: int,
             yield hit
 
 
-def _count(counter: Counter, evidence: dict, value: float | None, ev: Evidence) -> None:
+def _count(counter: Counter, evidence: dict[float, dict[tuple, Evidence]], value: float | None, ev: Evidence) -> None:
+    """Count a value read, keeping its evidence without repeats (same source and offsets), first seen first."""
     if value is not None and value > 0:
         counter[value] += 1
-        evidence.setdefault(value, []).append(ev)
-        evidence[value] = unique_evidence(evidence[value])
+        evidence.setdefault(value, {}).setdefault((ev.source, ev.start, ev.end), ev)
 
 
 def _top(counter: Counter) -> float | None:
