@@ -188,3 +188,16 @@ def test_each_outcome_writes_the_letter_it_needs(tmp_path):
         letter.strip()
         and oct((tmp_path / "run" / "excl-giant-cell-tumor.denial-letter.md").stat().st_mode)[-3:] == "600"
     )
+
+
+def test_resume_reviews_again_a_bundle_whose_output_lost_its_bytes(tmp_path):
+    chosen = SAMPLES[:2]
+    run = tmp_path / "run"
+    first = list(batch.run(batch.Batch(run, Settings.model_construct(), workers=0), chosen))
+    assert all(d.sizes and set(d.sizes) == set(d.outputs) for d in first)
+    lost = run / f"{first[0].name}.json"
+    lost.write_bytes(lost.read_bytes()[:100])  # what a power loss can leave of a file renamed into place
+    again = list(batch.run(batch.Batch(run, Settings.model_construct(), workers=0, resume=True), chosen))
+    assert sorted(d.name for d in again) == sorted(d.name for d in first)
+    assert len(manifest(run)) == 3  # the damaged bundle once more, the other one kept
+    assert json.loads(lost.read_text())["bundle_id"] == first[0].name
