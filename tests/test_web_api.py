@@ -497,3 +497,15 @@ def test_the_version_command_never_imports_the_web_stack():
     code = f"import sys; from abstractor.cli import app; print(sorted(m for m in {stack!r} if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_an_internal_error_answers_500_and_logs_no_message(app, client, caplog):
+    @app.get("/boom-for-test")
+    def boom():
+        raise ValueError("Mary Synthetic, DOB 09/09/1953")
+
+    caplog.set_level(logging.DEBUG)
+    response = client.get("/boom-for-test")
+    assert response.status_code == 500 and "internal error" in response.json()["detail"]
+    logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
+    assert "ValueError" in logged and "Mary Synthetic" not in logged

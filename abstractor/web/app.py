@@ -76,6 +76,10 @@ class Guard:
         except _TooLarge:
             if not started:
                 await _too_large(self.max_bytes, send)
+        except Exception as exc:  # logged by type and path only: a traceback's message may quote the chart
+            log.error("internal error %s on %s %s", type(exc).__name__, scope.get("method"), scope.get("path"))
+            if not started:
+                await _internal_error(send)
 
 
 class _TooLarge(Exception):
@@ -90,6 +94,14 @@ async def _too_large(limit: int, send) -> None:
             "status": 413,
             "headers": [(b"content-type", b"application/json"), *HEADERS],
         }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _internal_error(send) -> None:
+    body = b'{"detail": "internal error (please report it with the time it happened)"}'
+    await send(
+        {"type": "http.response.start", "status": 500, "headers": [(b"content-type", b"application/json"), *HEADERS]}
     )
     await send({"type": "http.response.body", "body": body})
 

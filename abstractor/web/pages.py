@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from typing import Annotated
+from urllib.parse import quote, unquote
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -213,7 +214,7 @@ def _overrides(db: DbSession, review_id: int) -> list[OverrideRow]:
 
 
 @router.get("/reviews/{review_id}")
-def review_page(request: Request, db: Db, caller: Page, review_id: int, message: str = "") -> HTMLResponse:
+def review_page(request: Request, db: Db, caller: Page, review_id: int) -> HTMLResponse:
     """The review: the verdict first, then the criteria tree, evidence, summary, gaps, flags and documents.
     While the review runs, the page polls its status."""
     row = _row(db, review_id)
@@ -226,7 +227,8 @@ def review_page(request: Request, db: Db, caller: Page, review_id: int, message:
         context = page_context(service.current(row.id), service.data.read_json(row.id, "machine"), documents, overrides)
         context["overrides"] = overrides
     files = list(db.scalars(select(UploadedFile).where(UploadedFile.review_id == row.id).order_by(UploadedFile.id)))
-    return render(
+    message = unquote(request.cookies.get(FLASH_COOKIE, ""))
+    response = render(
         request,
         "review.html",
         caller,
@@ -241,12 +243,20 @@ def review_page(request: Request, db: Db, caller: Page, review_id: int, message:
         status_choices=STATUS_LABELS,
         **context,
     )
+    if message:
+        response.delete_cookie(FLASH_COOKIE, path="/")
+    return response
 
 
-def _back(review_id: int, message: str) -> Response:
-    from urllib.parse import quote
+FLASH_COOKIE = "abstractor_flash"
 
-    return RedirectResponse(f"/reviews/{review_id}?message={quote(message)}#actions", status_code=303)
+
+def _back(request: Request, review_id: int, message: str) -> Response:
+    """Back to the review page with a message, carried in a short-lived cookie, never in the URL (the
+    server's access log records URLs, and a refused value may quote the chart)."""
+    response = RedirectResponse(f"/reviews/{review_id}#actions", status_code=303)
+    _cookie(response, request, FLASH_COOKIE, quote(message[:1000]), 60)
+    return response
 
 
 @router.post("/reviews/{review_id}/overrides")
@@ -266,8 +276,8 @@ def override(
     try:
         actions.add_override(db, request.app.state.service, row, caller.user, target, name, value, reason)
     except actions.ActionRefused as exc:
-        return _back(review_id, f"Override refused: {exc}.")
-    return _back(review_id, "Override recorded; the outcome was re-decided.")
+        return _back(request, review_id, f"Override refused: {exc}.")
+    return _back(request, review_id, "Override recorded; the outcome was re-decided.")
 
 
 @router.post("/reviews/{review_id}/signoff")
@@ -285,8 +295,8 @@ def signoff(
     try:
         actions.sign_off(db, row, caller.user, outcome or None, note)
     except actions.ActionRefused as exc:
-        return _back(review_id, f"Sign-off refused: {exc}.")
-    return _back(review_id, "Signed off.")
+        return _back(request, review_id, f"Sign-off refused: {exc}.")
+    return _back(request, review_id, "Signed off.")
 
 
 def attachment(made: actions.Download) -> Response:

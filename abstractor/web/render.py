@@ -13,15 +13,14 @@ from markupsafe import Markup
 
 from abstractor.core.document import Document
 from abstractor.core.record import ReviewRecord
-from abstractor.core.vocabulary import OUTCOME_LABELS, STATUS_LABELS
+from abstractor.core.vocabulary import OUTCOME_LABELS, PROVENANCES, STATUS_LABELS
 from abstractor.report.citations import Reference
 from abstractor.report.html import Scan, Segment, scans, segments
 
 SEVERITY_ORDER = {"critical": 0, "warning": 1, "info": 2}
 SEVERITY_LABELS = {"critical": "Critical", "warning": "Warning", "info": "Note"}
-PROVENANCE_LABELS = {
-    "rules": "read by the rules",
-    "llm": "LLM answer, quote verified",
+# How each answer came to be: the vocabulary's provenances (rules, llm) in its order, then what the page adds.
+PROVENANCE_LABELS = dict(zip(PROVENANCES, ("read by the rules", "LLM answer, quote verified"), strict=True)) | {
     "ocr": "read by OCR",
     "reviewer": "set by a reviewer",
 }
@@ -157,6 +156,7 @@ def page_context(current: dict, machine: dict, documents: list[Document], overri
         "documents": documents_view(documents, references),
         "status_labels": STATUS_LABELS,
         "criteria": record.criteria,
+        "overridden_clauses": {o.name for o in overrides if o.target == "criterion"},
         "fact_names": [
             *sorted(record.facts.model_dump().keys() - {"conflicts", "unconfirmed", "decided_by"}),
             *(f"request.{name}" for name in record.request.model_dump()),

@@ -106,11 +106,15 @@ class ReviewService:
         self._queue.put(review_id)
 
     def _work(self) -> None:
+        try:
+            self.reviewer(None)  # built here, not in the first request that needs it
+        except Exception as exc:  # a bad setting: each review then fails with its message
+            log.error("the reviewer could not be built: %s", type(exc).__name__)
         while (review_id := self._queue.get()) is not None:
             try:
                 self._review(review_id)
-            except Exception:  # a bug in one review must not stop the worker; only the type is logged
-                log.exception("review %s: internal error", review_id)
+            except Exception as exc:  # a bug must not stop the worker; no traceback (it may quote the chart)
+                log.error("review %s: internal error %s", review_id, type(exc).__name__)
 
     def _review(self, review_id: int) -> None:
         with self.sessions() as db:
