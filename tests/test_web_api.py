@@ -88,9 +88,8 @@ def test_only_the_login_page_and_health_check_answer_without_signing_in(app, cli
         if path.startswith("/api/"):
             assert response.status_code == 401, (method, path)
         else:
-            assert response.status_code in (303, 403), (method, path)  # a page sends you to sign in
-            if response.status_code == 303:
-                assert response.headers["location"] == "/login", (method, path)
+            assert response.status_code == 303, (method, path)  # a page sends you to sign in
+            assert response.headers["location"] == "/login", (method, path)
 
 
 def test_a_wrong_password_is_refused_and_the_session_cookie_is_httponly_and_samesite(client):

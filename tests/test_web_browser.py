@@ -107,10 +107,10 @@ def page(browser, server):
     context.close()
 
 
-def shot(page, name: str) -> Path:
+def shot(page, name: str, *, full_page: bool = True) -> Path:
     SHOTS.mkdir(parents=True, exist_ok=True)
     path = SHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     print(f"screenshot: {path}")
     return path
 
@@ -146,7 +146,7 @@ def test_a_criterions_evidence_opens_its_quote_highlighted_in_the_document(page)
     assert hit.inner_text().strip()
     assert page.evaluate("el => el.closest('details').open", hit.element_handle())
     assert page.url.endswith(f"#ref-{number}")
-    shot(page, "review-evidence-highlighted")
+    shot(page, "review-evidence-highlighted", full_page=False)  # the quote, scrolled into view
 
 
 def test_override_a_criterion_with_a_reason(page):

@@ -120,8 +120,10 @@ def templates() -> jinja2.Environment:
 def create_app(config: WebConfig, reviewer_factory: Callable | None = None) -> FastAPI:
     """The web app for `config`: the database migrated to the newest schema, the data folder made private, and
     a background reviewer (one `Reviewer` per policy, built on first use, or by `reviewer_factory`)."""
+    from abstractor.pipeline import check_settings
     from abstractor.web import api, pages
 
+    check_settings(config.settings)  # a bad policy id or rules folder stops the start, naming the setting
     data = DataFolder(config.data_dir)  # first: the SQLite file lives in it
     engine = make_engine(config.url)
     upgrade(engine)

@@ -4,6 +4,7 @@ owner only (folders 0700, files 0600). File names never reach a URL or a log lin
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import re
@@ -95,8 +96,6 @@ def check_uploads(uploads: list[Upload], max_files: int) -> list[Upload]:
 def _check_zip(data: bytes) -> None:
     """A zip must open, and hold no more files or inflated bytes than a bundle may (what its members hold is
     checked again as they are read, whatever the headers say)."""
-    import io
-
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             members = [m for m in zf.infolist() if not m.is_dir()]
