@@ -508,3 +508,41 @@ def test_an_internal_error_answers_500_and_logs_no_message(app, client, caplog):
     assert response.status_code == 500 and "internal error" in response.json()["detail"]
     logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
     assert "ValueError" in logged and "Mary Synthetic" not in logged
+
+
+def test_several_files_make_one_bundle_and_a_name_cannot_climb_out_of_it(rex):
+    folder = SAMPLES / APPROVED
+    files = [
+        ("files", (f"../../{p.name}", p.read_bytes(), "application/octet-stream")) for p in sorted(folder.iterdir())
+    ]
+    response = rex.post(
+        "/reviews", data={"csrf_token": page_csrf(rex), "bundle_id": "case 7/../x"}, files=files, follow_redirects=False
+    )
+    review_id = int(response.headers["location"].rsplit("/", 1)[1])
+    status = wait_done(rex, review_id)
+    assert status["status"] == "done" and status["outcome"] == "meets_criteria"
+    assert status["bundle_id"] == "case-7-..-x"
+    record = rex.get(f"/api/reviews/{review_id}/record").json()
+    assert sorted(d["source"] for d in record["documents"]) == sorted(p.name for p in folder.iterdir())
+
+
+def test_the_policy_chosen_at_upload_is_the_one_applied(rex):
+    review_id = upload(rex, APPROVED, policy="medicare-J0897")
+    wait_done(rex, review_id)
+    assert rex.get(f"/api/reviews/{review_id}/record").json()["policy"]["id"] == "medicare-J0897"
+    refused = _post(rex, [("files", ("a.zip", zip_bundle(APPROVED), "application/zip"))], policy="no-such-policy")
+    assert refused.status_code == 400 and "no installed policy" in refused.text
+
+
+def test_a_bundle_that_cannot_be_reviewed_fails_with_its_reason_and_no_server_path(app, rex):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr(".hidden/notes.txt", "nothing a bundle reads")
+    response = _post(rex, [("files", ("empty.zip", buf.getvalue(), "application/zip"))])
+    review_id = int(str(response.url).rsplit("/", 1)[1])
+    status = wait_done(rex, review_id)
+    assert status["status"] == "failed" and status["error"]
+    assert str(app.state.config.data_dir) not in status["error"]
+    assert status["error"] == "empty: the bundle holds no documents"
+    page = rex.get(f"/reviews/{review_id}").text
+    assert "could not be reviewed" in page and status["error"] in page.replace("&#39;", "'")

@@ -129,7 +129,8 @@ class ReviewService:
                 review = reviewer.review_path(self.data.bundle_path(review_id))
             except AbstractorError as exc:
                 # The message names the bundle's path in the data folder: show the bundle id instead.
-                row.error = str(exc).replace(str(self.data.folder(review_id) / "bundle"), "the bundle")
+                message = str(exc).replace(str(self.data.bundle_path(review_id)), row.bundle_id)
+                row.error = message.replace(str(self.data.folder(review_id)), "the bundle")
                 row.status, row.updated_at = "failed", now()
                 db.commit()
                 log.info("review %s failed (%s)", review_id, type(exc).__name__)
