@@ -546,3 +546,13 @@ def test_a_bundle_that_cannot_be_reviewed_fails_with_its_reason_and_no_server_pa
     assert status["error"] == "empty: the bundle holds no documents"
     page = rex.get(f"/reviews/{review_id}").text
     assert "could not be reviewed" in page and status["error"] in page.replace("&#39;", "'")
+
+
+def test_the_migration_writes_postgresql_with_its_append_only_trigger():
+    # No PostgreSQL server here: the migration is rendered for its dialect (nothing connects).
+    from abstractor.web.migrate import offline_sql
+
+    sql = offline_sql("postgresql+psycopg://abstractor@db.invalid/abstractor")
+    for table in ("users", "sessions", "api_tokens", "reviews", "uploaded_files", "overrides", "audit_events"):
+        assert f"CREATE TABLE {table} (" in sql
+    assert "BEFORE UPDATE OR DELETE ON audit_events" in sql and "append-only" in sql
