@@ -1,4 +1,4 @@
-"""The command line: `abstractor review`, `abstractor policies`, `abstractor --version`."""
+"""The command line: `abstractor review`, `policies`, `eval`, `serve` and `users` (the web app), `--version`."""
 
 from __future__ import annotations
 
@@ -418,6 +418,121 @@ def policies(config: Annotated[Path | None, CONFIG_OPTION] = None) -> None:
     for p in installed:
         table.add_row(p.id, p.title, p.version, str(p.effective_date), str(sum(1 for _ in p.clauses())))
     Console().print(table)
+
+
+DATA_OPTION = typer.Option("--data", help="The web app's data folder (default ~/.local/share/abstractor).")
+DATABASE_OPTION = typer.Option(
+    "--database-url", help="A SQLAlchemy database URL, e.g. postgresql+psycopg://... (default: SQLite in --data)."
+)
+
+
+def _web_config(data: Path | None, database_url: str | None, **more):
+    """The web app's configuration from the command line's options (the web package is imported only here)."""
+    from abstractor.web.config import DEFAULT_DATA, WebConfig
+
+    return WebConfig(data_dir=(data or DEFAULT_DATA).expanduser().resolve(), database_url=database_url, **more)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on (loopback by default).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    data: Annotated[Path | None, DATA_OPTION] = None,
+    database_url: Annotated[str | None, DATABASE_OPTION] = None,
+    config: Annotated[Path | None, CONFIG_OPTION] = None,
+    secure_cookies: Annotated[
+        bool, typer.Option("--secure-cookies", help="Send cookies over HTTPS only (behind a TLS proxy).")
+    ] = False,
+    workers: Annotated[int, typer.Option(help="Background review threads.")] = 1,
+) -> None:
+    """Start the reviewers' web app (pip install 'abstractor[web]').
+
+    Example: abstractor serve --data ~/abstractor-data
+    """
+    try:
+        from abstractor.web.app import create_app, run
+    except ImportError as exc:
+        _say("error", f"the web app needs its extra: pip install 'abstractor[web]' ({exc.name} is missing)")
+        raise typer.Exit(EXIT_FAILED) from None
+    try:
+        settings = load_settings(config)
+        web = _web_config(data, database_url, settings=settings, secure_cookies=secure_cookies, workers=workers)
+        application = create_app(web)
+    except AbstractorError as exc:
+        _say("error", str(exc))
+        raise typer.Exit(EXIT_FAILED) from None
+    typer.echo(f"abstractor {__version__}: data folder {web.data_dir}")
+    typer.echo(f"database: {'SQLite in the data folder' if database_url is None else 'the --database-url given'}")
+    typer.echo(f"open http://{host}:{port}/ and sign in (create a user with `abstractor users add NAME --role admin`)")
+    run(application, host, port)
+
+
+users_app = typer.Typer(help="Users of the web app.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(users_app, name="users")
+
+
+def _user_db(data: Path | None, database_url: str | None):
+    try:
+        from abstractor.web.migrate import open_database
+    except ImportError as exc:
+        _say("error", f"the web app needs its extra: pip install 'abstractor[web]' ({exc.name} is missing)")
+        raise typer.Exit(EXIT_FAILED) from None
+    web = _web_config(data, database_url)
+    from abstractor.web.config import private_dir
+
+    private_dir(web.data_dir)
+    return open_database(web.url)
+
+
+@users_app.command("add")
+def users_add(
+    name: Annotated[str, typer.Argument(help="The user's sign-in name.")],
+    role: Annotated[str, typer.Option(help="reviewer, qa or admin.")] = "reviewer",
+    password_stdin: Annotated[
+        bool, typer.Option("--password-stdin", help="Read the password from standard input instead of a prompt.")
+    ] = False,
+    data: Annotated[Path | None, DATA_OPTION] = None,
+    database_url: Annotated[str | None, DATABASE_OPTION] = None,
+) -> None:
+    """Create a user of the web app (the first one: --role admin).
+
+    Example: abstractor users add alice --role admin
+    """
+    sessions = _user_db(data, database_url)
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
+    from abstractor.web.security import UserError, add_user
+
+    with sessions() as db:
+        try:
+            add_user(db, name, password, role)
+        except UserError as exc:
+            _say("error", str(exc))
+            raise typer.Exit(2) from None
+    typer.echo(f"user {name} added ({role})")
+
+
+@users_app.command("token")
+def users_token(
+    name: Annotated[str, typer.Argument(help="The user the API token acts for.")],
+    data: Annotated[Path | None, DATA_OPTION] = None,
+    database_url: Annotated[str | None, DATABASE_OPTION] = None,
+) -> None:
+    """Print a new API token for a user (send it as 'Authorization: Bearer TOKEN'); it is shown once.
+
+    Example: abstractor users token alice
+    """
+    sessions = _user_db(data, database_url)
+    from abstractor.web.security import UserError, new_api_token
+
+    with sessions() as db:
+        try:
+            typer.echo(new_api_token(db, name))
+        except UserError as exc:
+            _say("error", str(exc))
+            raise typer.Exit(2) from None
 
 
 class _DefaultToScore(typer.core.TyperGroup):

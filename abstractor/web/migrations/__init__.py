@@ -1,0 +1,1 @@
+"""The web app's Alembic migrations, applied on start-up (`abstractor serve`)."""
