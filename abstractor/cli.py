@@ -179,20 +179,23 @@ def review(
     4 some bundle could not be reviewed (its error is printed; with json or jsonl its entry says why); 2 bad usage.
     """
     if format is Format.summary:
-        _review_batch(
+        settings = _batch_settings(policy, llm, llm_config, no_cache)
+        failed, skipped = _run_batch(
             bundles,
             out or Path("review-output"),
-            policy,
-            llm,
-            llm_config,
-            no_cache,
+            settings,
             workers,
             resume,
             bundle_timeout,
             max_memory,
             redact_names,
             scheduler,
+            outcomes=True,
         )
+        if failed:
+            raise typer.Exit(EXIT_FAILED)
+        if skipped:
+            raise typer.Exit(EXIT_SKIPPED)
         return
     results: list[Review | FailedReview] = []  # one per bundle, in order: failed bundles keep their place
     stream = _opened(out) if format is Format.jsonl else None  # jsonl: a line per bundle the moment it is done
@@ -261,31 +264,6 @@ def _batch_progress(total: int):
     with Progress(*columns, console=err, transient=True) as progress:
         progress.add_task("bundles", total=total, rate="", failed=0)
         yield progress
-
-
-def _review_batch(
-    bundles: list[Path],
-    folder: Path,
-    policy: str | None,
-    mode: LLMMode | None,
-    config: Path | None,
-    no_cache: bool,
-    workers: int | None,
-    resume: bool,
-    timeout: float | None,
-    max_memory: int | None,
-    redact: bool,
-    scheduler: str | None = None,
-) -> None:
-    """Review into a run folder, a line per bundle as it finishes; exit codes as `review` documents."""
-    settings = _batch_settings(policy, mode, config, no_cache)
-    failed, skipped = _run_batch(
-        bundles, folder, settings, workers, resume, timeout, max_memory, redact, scheduler, outcomes=True
-    )
-    if failed:
-        raise typer.Exit(EXIT_FAILED)
-    if skipped:
-        raise typer.Exit(EXIT_SKIPPED)
 
 
 def _batch_settings(policy: str | None, mode: LLMMode | None, config: Path | None, no_cache: bool) -> Settings:

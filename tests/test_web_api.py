@@ -127,6 +127,17 @@ def test_signing_out_ends_the_session(rex):
     assert rex.get("/reviews", follow_redirects=False).headers["location"] == "/login"
 
 
+def test_repeated_refused_sign_ins_lock_the_name_for_a_while_and_are_audited(app, client):
+    for _ in range(5):
+        assert "do not match" in sign_in(client, "rex", "a wrong password").text
+    refused = sign_in(client, "rex")  # the right password, now too late
+    assert refused.url.path == "/login" and "Too many refused sign-ins" in refused.text
+    assert sign_in(client, "quinn").url.path == "/reviews"  # another name is not locked
+    with app.state.sessions() as db:
+        actions = [a for (a,) in db.execute(text("select action from audit_events where user_name = 'rex'"))]
+    assert actions.count("sign-in refused") == 6 and "signed in" not in actions
+
+
 # --- CSRF ---------------------------------------------------------------------------------------------------
 
 
@@ -556,3 +567,62 @@ def test_the_migration_writes_postgresql_with_its_append_only_trigger():
     for table in ("users", "sessions", "api_tokens", "reviews", "uploaded_files", "overrides", "audit_events"):
         assert f"CREATE TABLE {table} (" in sql
     assert "BEFORE UPDATE OR DELETE ON audit_events" in sql and "append-only" in sql
+
+
+def test_the_readme_path_serve_in_its_own_process_add_an_admin_upload_and_sign_off(tmp_path):
+    """`abstractor users add` and `abstractor serve` as a new user runs them, on 127.0.0.1, driven over HTTP."""
+    import socket
+    import time
+
+    import httpx
+
+    data = tmp_path / "data"
+    command = [sys.executable, "-m", "abstractor.cli"]
+    added = subprocess.run(
+        [*command, "users", "add", "alice", "--role", "admin", "--password-stdin", "--data", str(data)],
+        input=f"{PASSWORD}\n",
+        capture_output=True,
+        text=True,
+    )
+    assert added.returncode == 0, added.stderr
+    token = subprocess.run(
+        [*command, "users", "token", "alice", "--data", str(data)], capture_output=True, text=True, check=True
+    ).stdout.split()[-1]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [*command, "serve", "--port", str(port), "--data", str(data)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        base, deadline = f"http://127.0.0.1:{port}", time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/health").status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert server.poll() is None and time.monotonic() < deadline, "abstractor serve did not start"
+            time.sleep(0.3)
+        assert httpx.get(f"{base}/reviews", follow_redirects=False).headers["location"] == "/login"
+        api = httpx.Client(base_url=f"{base}/api", headers={"Authorization": f"Bearer {token}"}, timeout=30)
+        files = [("files", ("case.zip", zip_bundle(INSUFFICIENT), "application/zip"))]
+        created = api.post("/reviews", files=files)
+        assert created.status_code == 202, created.text
+        review_id = created.json()["id"]
+        while (status := api.get(f"/reviews/{review_id}").json())["status"] in ("queued", "running"):
+            assert time.monotonic() < deadline + 60, "the review did not finish"
+            time.sleep(0.3)
+        assert status["status"] == "done" and status["outcome"] == "insufficient_documentation"
+        signed = api.post(f"/reviews/{review_id}/signoff", json={"note": ""})
+        assert signed.status_code == 200, signed.text
+        letter = api.get(f"/reviews/{review_id}/download/records-request.md")
+        assert letter.status_code == 200 and letter.text.strip()
+    finally:
+        server.terminate()
+        out, err = server.communicate(timeout=30)
+    assert str(data) in out and f"127.0.0.1:{port}" in out
+    assert "Traceback" not in err

@@ -150,10 +150,6 @@ def test_a_criterions_evidence_opens_its_quote_highlighted_in_the_document(page)
 
 
 def test_override_a_criterion_with_a_reason(page):
-    import abstractor.pipeline
-
-    if not hasattr(abstractor.pipeline.Reviewer, "redecide"):
-        pytest.skip("needs Reviewer.redecide (the overrides branch)")
     page.select_option("#override-criterion-name", "4")
     page.select_option("#override-criterion-value", "not_met")
     page.click("#override-criterion-submit")  # without a reason the browser refuses the form

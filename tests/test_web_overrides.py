@@ -1,8 +1,5 @@
 """The web app's overrides, letters and exports, which call the pipeline's `Reviewer.redecide`, `Override`,
-`Review.denial_letter`, `report.pdf.summary_pdf` and `render_html(..., mask_identifiers=...)`.
-
-Marked `redecide`: they skip, saying so, until those interfaces are in the pipeline (`pytest -m redecide`).
-"""
+`Review.denial_letter`, `report.pdf.summary_pdf` and `render_html(..., mask_identifiers=...)`."""
 
 from __future__ import annotations
 
@@ -12,16 +9,6 @@ pytest.importorskip("fastapi", reason="the web extra is not installed (pip insta
 from fastapi.testclient import TestClient
 from test_web_api import RAW_TOKENS, visible_text
 from webapp import make_app, page_csrf, sign_in, upload, wait_done
-
-import abstractor.pipeline
-
-pytestmark = [
-    pytest.mark.redecide,
-    pytest.mark.skipif(
-        not hasattr(abstractor.pipeline, "Override") or not hasattr(abstractor.pipeline.Reviewer, "redecide"),
-        reason="needs abstractor.pipeline.Override and Reviewer.redecide (the overrides branch)",
-    ),
-]
 
 APPROVED = "pmo-alendronate-failure"
 INSUFFICIENT = "pmo-insufficient-no-history"
@@ -120,7 +107,6 @@ def test_the_denial_letter_downloads_for_a_denied_case(site):
 
 
 def test_the_summary_downloads_as_pdf(site):
-    pytest.importorskip("abstractor.report.pdf", reason="needs abstractor.report.pdf.summary_pdf")
     _, c = site
     review_id = _review(c, APPROVED)
     pdf = c.get(f"/reviews/{review_id}/download/summary.pdf")
@@ -129,12 +115,6 @@ def test_the_summary_downloads_as_pdf(site):
 
 
 def test_the_summary_downloads_as_html_with_identifiers_masked_on_request(site):
-    import inspect
-
-    from abstractor.report.html import render_html
-
-    if "mask_identifiers" not in inspect.signature(render_html).parameters:
-        pytest.skip("needs render_html(..., mask_identifiers=...)")
     _, c = site
     review_id = _review(c, INSUFFICIENT)
     plain = c.get(f"/reviews/{review_id}/download/summary.html")

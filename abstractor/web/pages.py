@@ -17,7 +17,17 @@ from abstractor.web import actions
 from abstractor.web.db import ROLE_LABELS, STATE_LABELS, AuditEvent, OverrideRow, ReviewRow, UploadedFile, User
 from abstractor.web.deps import CSRF_FIELD, Caller, form_csrf, get_db, page_caller, role
 from abstractor.web.render import page_context, verdict
-from abstractor.web.security import LOGIN_CSRF_COOKIE, SESSION_COOKIE, authenticate, end_session, same, start_session
+from abstractor.web.security import (
+    LOGIN_CSRF_COOKIE,
+    SESSION_COOKIE,
+    SIGN_IN_REFUSED,
+    SIGN_IN_WINDOW,
+    authenticate,
+    end_session,
+    locked_out,
+    same,
+    start_session,
+)
 from abstractor.web.storage import Upload, UploadRefused
 
 router = APIRouter(include_in_schema=False)
@@ -67,9 +77,13 @@ def login(
     """Sign in: a session cookie (HttpOnly, SameSite=Lax, Secure when configured) on the right password."""
     if not same(csrf_token, request.cookies.get(LOGIN_CSRF_COOKIE)):
         raise HTTPException(403, "the sign-in form's security token is missing or stale: reload the page")
+    if locked_out(db, name):
+        actions.audit(db, name.strip()[:80] or "(empty)", SIGN_IN_REFUSED, detail="too many refused sign-ins")
+        minutes = int(SIGN_IN_WINDOW.total_seconds() // 60)
+        return login_page(request, f"Too many refused sign-ins for this name: try again in {minutes} minutes.")
     user = authenticate(db, name, password)
     if user is None:
-        actions.audit(db, name[:80] or "(empty)", "sign-in refused")
+        actions.audit(db, name.strip()[:80] or "(empty)", SIGN_IN_REFUSED)
         return login_page(request, "That name and password do not match an active user.")
     token = start_session(db, user, request.app.state.config.session_hours)
     actions.audit(db, user, "signed in")

@@ -10,14 +10,19 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session as DbSession
 
-from abstractor.web.db import ROLES, ApiToken, Session, User, now
+from abstractor.web.db import ROLES, ApiToken, AuditEvent, Session, User, now
 
 SESSION_COOKIE = "abstractor_session"
 LOGIN_CSRF_COOKIE = "abstractor_login_csrf"
 MIN_PASSWORD = 10
+# Guessing passwords: after this many refused sign-ins for one name within the window, that name is refused
+# (even with the right password) until the window has passed since the last refusal.
+MAX_FAILED_SIGN_INS = 5
+SIGN_IN_WINDOW = timedelta(minutes=15)
+SIGN_IN_REFUSED = "sign-in refused"
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 _DUMMY_HASH = _hasher.hash("not a password anyone has")  # verified against when the user is unknown
 
@@ -66,6 +71,17 @@ def authenticate(db: DbSession, name: str, password: str) -> User | None:
         user.password_hash = _hasher.hash(password)
         db.commit()
     return user
+
+
+def locked_out(db: DbSession, name: str) -> bool:
+    """Whether the name has had too many refused sign-ins lately (counted from the append-only audit log)."""
+    since = now() - SIGN_IN_WINDOW
+    refused = db.scalar(
+        select(func.count())
+        .select_from(AuditEvent)
+        .where(AuditEvent.user_name == name.strip()[:80], AuditEvent.action == SIGN_IN_REFUSED, AuditEvent.at > since)
+    )
+    return (refused or 0) >= MAX_FAILED_SIGN_INS
 
 
 def start_session(db: DbSession, user: User, hours: float) -> str:
