@@ -16,6 +16,7 @@ and the batch goes on.
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import itertools
 import json
@@ -373,6 +374,16 @@ def _pool(batch: Batch, todo: Iterator[tuple[str, ...]]) -> Iterator[Done]:
     results = context.Queue()
     workers: dict[int, tuple] = {}  # slot -> (process, task queue, task, started)
     pending = itertools.chain([first], todo)
+    # A few tasks planned ahead (their bundles hashed), so that a worker that finishes is given its next bundle
+    # at once, before this process writes the manifest line and hashes the bundle after.
+    ready: collections.deque = collections.deque()
+
+    def plan_ahead() -> None:
+        while len(ready) < max(1, batch.workers):
+            task = next(pending, None)
+            if task is None:
+                return
+            ready.append(task)
 
     def start(slot: int) -> None:
         tasks = context.Queue()
@@ -384,7 +395,9 @@ def _pool(batch: Batch, todo: Iterator[tuple[str, ...]]) -> Iterator[Done]:
 
     def give(slot: int) -> None:
         process, tasks, _, _ = workers[slot]
-        task = next(pending, None)
+        if not ready:
+            plan_ahead()
+        task = ready.popleft() if ready else None
         if task is not None:
             tasks.put(task)
             workers[slot] = (process, tasks, task, None)  # the clock starts when the worker starts the bundle
@@ -405,7 +418,7 @@ def _pool(batch: Batch, todo: Iterator[tuple[str, ...]]) -> Iterator[Done]:
         if kind == "start-failed":  # no worker can review anything: every bundle left fails with the reason
             for process, _, _, _ in workers.values():
                 process.kill()
-            stranded = [task for _, _, task, _ in workers.values() if task is not None] + list(pending)
+            stranded = [task for _, _, task, _ in workers.values() if task is not None] + list(ready) + list(pending)
             for task in stranded:
                 yield Done(
                     task[0],
@@ -422,8 +435,9 @@ def _pool(batch: Batch, todo: Iterator[tuple[str, ...]]) -> Iterator[Done]:
             continue
         if kind == "done":
             slot = next(s for s, (_, _, task, _) in workers.items() if task is not None and task[0] == payload.bundle)
-            yield payload
             give(slot)
+            yield payload
+            plan_ahead()
             continue
         now = time.monotonic()
         for slot, (process, _, task, started) in list(workers.items()):
