@@ -109,3 +109,14 @@ def test_a_page_pdfium_cannot_describe_is_left_to_pdfplumber(draw):
     assert pdfium_pages(data) == [None]
     reading = read_pdf("report.pdf", data)
     assert reading.text == plumber_pages(data)[0][0] != ""
+
+
+def test_pdfs_read_on_many_threads_at_once_read_as_on_one():
+    """PDFium is not thread-safe; the web app reviews on threads: concurrent reads must be serialized."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    datas = [data for _, data in PDFS[:12]] * 4
+    alone = [read_pdf("report.pdf", data).text for data in datas]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(lambda data: read_pdf("report.pdf", data).text, datas))
+    assert together == alone

@@ -13,6 +13,7 @@ import base64
 import io
 import logging
 import re
+import threading
 import zlib
 from dataclasses import dataclass, field
 
@@ -26,6 +27,10 @@ from abstractor.core.document import OcrPage, OcrWord, Page, Table, TableCell, T
 from abstractor.core.errors import DocumentError, OperatorError
 from abstractor.ingest.ocr import INSTALL_HINT, PageReader, PageReading, page_png, turned
 from abstractor.ingest.pdfium_page import PageContent, read_page
+
+# PDFium must never be called from two threads at once, even on different documents (pypdfium2's docs): a
+# process reviewing bundles on threads (the web app) holds this lock around every PDFium call here.
+PDFIUM_LOCK = threading.RLock()
 
 # Pages are joined by a form feed so that no quote can run across a page boundary unnoticed.
 PAGE_SEPARATOR = "\n\f\n"
@@ -75,14 +80,16 @@ def read_pdf(source: str, data: bytes, ocr: PageReader | None = None) -> PdfRead
     quiet_pdfminer()
     notes: list[str] = []
     try:
-        document = pdfium.PdfDocument(data)
+        with PDFIUM_LOCK:
+            document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         raise DocumentError(source, _pdfium_reason(exc)) from None
     try:
         page_texts, raw_tables, scanned = _read_pages(source, data, document, notes)
         return _read_scans(source, document, page_texts, raw_tables, scanned, notes, ocr)
     finally:
-        document.close()
+        with PDFIUM_LOCK:
+            document.close()
 
 
 def _read_pages(source: str, data: bytes, document: pdfium.PdfDocument, notes: list[str]):
@@ -91,17 +98,20 @@ def _read_pages(source: str, data: bytes, document: pdfium.PdfDocument, notes: l
     page_texts: list[str] = []
     raw_tables: list[list] = []
     scanned: list[bool] = []
-    if len(document) > MAX_PDF_PAGES:
-        notes.append(f"only the first {MAX_PDF_PAGES} of {len(document)} pages were read (the limit)")
+    with PDFIUM_LOCK:
+        count = len(document)
+    if count > MAX_PDF_PAGES:
+        notes.append(f"only the first {MAX_PDF_PAGES} of {count} pages were read (the limit)")
     with _Plumber(source, data) as plumber:
-        for index in range(min(len(document), MAX_PDF_PAGES)):
-            page = document[index]
-            try:
-                content = read_page(page)
-            except Exception:  # whatever PDFium could not describe, pdfplumber reads
-                content = None
-            finally:
-                page.close()  # release the page's objects as soon as it is read
+        for index in range(min(count, MAX_PDF_PAGES)):
+            with PDFIUM_LOCK:
+                page = document[index]
+                try:
+                    content = read_page(page)
+                except Exception:  # whatever PDFium could not describe, pdfplumber reads
+                    content = None
+                finally:
+                    page.close()  # release the page's objects as soon as it is read
             if content is None:
                 content = plumber.read(index)
             is_scan = len(content.text.strip()) < MIN_PAGE_TEXT and content.has_images
@@ -251,9 +261,12 @@ def read_image(source: str, data: bytes, ocr: PageReader | None) -> PdfReading:
 def _rendered(document: pdfium.PdfDocument, indexes: list[int]):
     """The PDF's pages at `indexes` as grayscale images for OCR, one at a time."""
     for index in indexes:
-        page = document[index]
-        image = page.render(scale=RENDER_SCALE, grayscale=True).to_pil().convert("L")
-        page.close()
+        with PDFIUM_LOCK:
+            page = document[index]
+            bitmap = page.render(scale=RENDER_SCALE, grayscale=True)
+            image = bitmap.to_pil().convert("L")  # a copy: the bitmap is closed before OCR reads it
+            bitmap.close()
+            page.close()
         yield index, image
 
 
