@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,14 @@ from spacy.language import Language
 from abstractor.core.errors import InternalError, RulesFileError
 from abstractor.core.resources import rules_path
 from abstractor.ingest.bundle import load_bundle
-from abstractor.nlp.pipeline import SPAN_GROUP, TextOnceRegexMatcher, build_pipeline, get_pipeline
+from abstractor.nlp.pipeline import (
+    SPAN_GROUP,
+    TextOnceRegexMatcher,
+    build_pipeline,
+    fold_case,
+    get_pipeline,
+    required_literals,
+)
 from abstractor.nlp.rules import load_rules
 
 MEDSPACY_COMPONENTS = ("medspacy_target_matcher", "medspacy_sectionizer", "medspacy_context")
@@ -72,7 +80,7 @@ def test_every_medspacy_component_reads_the_text_once():
     assert _regex_matcher(nlp.get_pipe("medspacy_target_matcher"))._patterns, "the target rules include regexes"
 
 
-@pytest.mark.parametrize("path", SAMPLES[:6], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_text_once_matcher_finds_exactly_what_medspacy_finds(path):
     nlp, _ = get_pipeline()
     for document in load_bundle(path).documents:
@@ -80,6 +88,49 @@ def test_text_once_matcher_finds_exactly_what_medspacy_finds(path):
         for name in MEDSPACY_COMPONENTS:
             matcher = _regex_matcher(nlp.get_pipe(name))
             assert matcher(doc) == RegexMatcher.__call__(matcher, doc), name
+
+
+def test_case_folding_gives_every_character_that_ignorecase_matches_to_an_ascii_letter_or_digit():
+    candidates = re.compile("[a-z0-9]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if candidates.fullmatch(char):
+            wanted = {a for a in "abcdefghijklmnopqrstuvwxyz0123456789" if re.fullmatch(a, char, re.IGNORECASE)}
+            assert wanted == {fold_case(char)}, hex(code)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "literals"),
+    [
+        (r"(?i)t[- ]?score", {"score"}),
+        (r"Prolia|denosumab", {"Prolia", "denosumab"}),
+        (r"(?i)(?:Prolia|Jubbonti)\s+60", {"prolia", "jubbonti"}),
+        (r"(?:abc)+x?", {"abc"}),
+        (r"a(?i:bc)de", {"de"}),  # a group with its own flags promises nothing
+        (r"(?:abc)?\d+", None),  # an optional group promises nothing
+        (r"\d+(?:\.\d+)?", None),
+        (r"(?i)foo|\d+", None),  # a branch without a literal
+    ],
+)
+def test_required_literals(pattern, literals):
+    found = required_literals(re.compile(pattern))
+    assert (set(found) if found is not None else None) == literals
+
+
+def test_every_match_of_every_rule_contains_one_of_its_required_literals():
+    nlp, _ = get_pipeline()
+    texts = [d.text for path in SAMPLES for d in load_bundle(path).documents]
+    checked = 0
+    for name in MEDSPACY_COMPONENTS:
+        for patterns in _regex_matcher(nlp.get_pipe(name))._patterns.values():
+            for pattern in patterns:
+                literals = required_literals(pattern)
+                for text in texts if literals else ():
+                    for found in pattern.finditer(text):
+                        piece = fold_case(found.group()) if pattern.flags & re.IGNORECASE else found.group()
+                        assert any(literal in piece for literal in literals), pattern.pattern
+                        checked += 1
+    assert checked > 100
 
 
 @pytest.mark.parametrize(("resolve_start", "resolve_end"), [("left", "right"), ("right", "left")])

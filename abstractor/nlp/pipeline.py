@@ -115,14 +115,27 @@ class TextOnceRegexMatcher(RegexMatcher):
     spaCy rebuilds `Doc.text_with_ws` from every token on each access; with this project's ~150 regex
     rules that was 73% of the NLP stage (measured by scripts/benchmark.py). The matches, their order and
     the `on_match` calls are those of `RegexMatcher.__call__` (tests/test_pipeline.py compares the two).
+
+    A pattern is not run at all over a text that lacks every literal one of which any match must contain
+    (`required_literals`): nine pattern-document pairs in ten on the sample charts match nothing, and most
+    of them are ruled out this way by a substring test instead of a scan.
     """
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The (match_id, start token, end token) of every regex match in `doc`, as `RegexMatcher` finds them."""
-        text, matches, starts = doc.text_with_ws, [], None
+        text, matches, starts, folded = doc.text_with_ws, [], None, None
         for match_id, patterns in self._patterns.items():
             on_match = self._callbacks[match_id]
             for pattern in patterns:
+                literals = required_literals(pattern)
+                if literals is not None:
+                    if pattern.flags & re.IGNORECASE:
+                        folded = folded if folded is not None else fold_case(text)
+                        haystack = folded
+                    else:
+                        haystack = text
+                    if not any(literal in haystack for literal in literals):
+                        continue
                 for found in pattern.finditer(text):
                     span = doc.char_span(found.start(), found.end())
                     if span is None:
@@ -135,6 +148,63 @@ class TextOnceRegexMatcher(RegexMatcher):
                     if on_match is not None:
                         on_match(self, doc, len(matches) - 1, matches)
         return matches
+
+
+# Under re.IGNORECASE these match ASCII letters that str.lower() does not give: 'ſ' is 's', 'ı' and 'İ' are 'i'.
+# With them mapped first, every character that re.IGNORECASE matches to an ASCII letter or digit lowers to it
+# (checked over all of Unicode by tests/test_pipeline.py).
+_FOLD = str.maketrans({"ſ": "s", "ı": "i", "İ": "i"})
+
+
+def fold_case(text: str) -> str:
+    """`text` with each character that re.IGNORECASE matches to an ASCII letter or digit turned into it."""
+    return text.translate(_FOLD).lower()
+
+
+@functools.cache
+def required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+    """ASCII strings one of which every match of `pattern` contains (lowered when the pattern ignores case),
+    or None when the pattern promises none. Read from the pattern's parse: a run of literal characters at
+    its top level, in a group without inline flags, in a repeat of at least one, or in every branch of an
+    alternation. A pattern that cannot be parsed here promises nothing."""
+    try:
+        from re import _parser
+
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a private module of the standard library: if it changes, no pattern is skipped
+        return None
+    found = _required(tree)
+    if not found:
+        return None
+    return frozenset(x.lower() for x in found) if pattern.flags & re.IGNORECASE else frozenset(found)
+
+
+def _required(sequence) -> set[str] | None:
+    from re import _constants as sre
+
+    candidates: list[set[str]] = []
+    run = ""
+    for op, arg in sequence:
+        if op is sre.LITERAL and arg < 128:
+            run += chr(arg)
+            continue
+        if run:
+            candidates.append({run})
+            run = ""
+        inner = None
+        if op is sre.SUBPATTERN and not arg[1] and not arg[2]:  # a group without inline flags
+            inner = _required(arg[3])
+        elif op is sre.BRANCH:
+            branches = [_required(branch) for branch in arg[1]]
+            inner = set().union(*branches) if all(branches) else None
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            inner = _required(arg[2])
+        if inner:
+            candidates.append(inner)
+    if run:
+        candidates.append({run})
+    candidates = [c for c in candidates if min(map(len, c)) >= 2]
+    return max(candidates, key=lambda c: min(map(len, c))) if candidates else None
 
 
 def token_for_char(doc: Doc, starts: list[int], char: int, resolve: str) -> Token | None:
